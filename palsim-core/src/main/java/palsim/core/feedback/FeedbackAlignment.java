@@ -1,0 +1,39 @@
+package palsim.core.feedback;
+
+import java.util.Map;
+import org.apache.commons.rng.UniformRandomProvider;
+
+/** Feedback alignment: fixed random feedback weights B that never change (Lillicrap et al. 2016). */
+public record FeedbackAlignment() implements FeedbackRule {
+    public static final String NAME = "fa";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public FeedbackPathway pathway() {
+        return FeedbackPathway.FEEDBACK_WEIGHTS;
+    }
+
+    @Override
+    public void validateFor(ModelKind model, int[] layers) {
+        // valid for every model and size
+    }
+
+    @Override
+    public void initialise(FeedbackProjection projection, UniformRandomProvider rng) {
+        projection.drawRandomFeedback(rng);
+    }
+
+    @Override
+    public void update(FeedbackProjection projection, double dt, boolean feedbackLearning) {
+        // B is fixed
+    }
+
+    @Override
+    public Map<String, Object> describe() {
+        return Map.of("rule", NAME);
+    }
+}
