@@ -164,6 +164,6 @@ class LinearSeparabilityTest {
         assertThat(Solver.fromConfigName("sgd")).isEqualTo(Solver.SGD);
         assertThat(Solver.fromConfigName("liblinear")).isEqualTo(Solver.LIBLINEAR);
         assertThatThrownBy(() -> Solver.fromConfigName("svm")).hasMessage("unknown lin_sep solver 'svm'; known: sgd, liblinear");
-        assertThat(LinearSeparability.reference(3)).hasToString("lin_sep: sgd, alpha=1.0E-4, seed=3");
+        assertThat(LinearSeparability.reference(3)).hasToString("lin_sep: liblinear, alpha=1.0E-4, seed=3");
     }
 }
