@@ -42,6 +42,7 @@ final class RunSupport {
 
         Path directory = options.out != null ? environment.workingDirectory().resolve(options.out)
                 : RunDirectory.defaultPath(environment.workingDirectory(), name, LocalDateTime.now(environment.clock()));
+        RunDirectory.requireUsable(directory, options.force);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         int seeds = run.common().seeds().size();

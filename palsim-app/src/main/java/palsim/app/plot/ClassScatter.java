@@ -72,19 +72,25 @@ public final class ClassScatter {
     /** The figure. */
     public Figure toFigure() {
         List<XYChart> charts = new ArrayList<>();
+        int classes = 0;
         for (int p = 0; p < panelTitles.size(); p++) {
-            charts.add(chart(p, p == panelTitles.size() - 1));
+            charts.add(chart(p));
+            for (int c : labels.get(p)) {
+                classes = Math.max(classes, c + 1);
+            }
         }
-        return new PanelGrid(title, charts, columns, panelSize, panelSize);
+        List<LegendEntry> legend = new ArrayList<>();
+        for (int c = 0; c < classes; c++) {
+            legend.add(new LegendEntry(Integer.toString(c), PlotStyle.classColour(c), LegendEntry.Style.MARKER));
+        }
+        return new PanelGrid(title, legend, charts, columns, panelSize, panelSize);
     }
 
-    private XYChart chart(int p, boolean withLegend) {
+    private XYChart chart(int p) {
         XYChart chart = new XYChartBuilder().width(panelSize).height(panelSize).title(panelTitles.get(p))
                 .xAxisTitle(xAxisTitle).yAxisTitle(yAxisTitle).build();
         PlotStyle.apply(chart);
         chart.getStyler().setMarkerSize(markerSize);
-        chart.getStyler().setLegendVisible(withLegend);
-        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
         double[] xy = points.get(p);
         int[] classOf = labels.get(p);
         int classes = 0;

@@ -7,6 +7,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * Figure kind (a): a metric over epochs, one panel per layer, one colour per rule; each rule drawn as
@@ -117,18 +118,26 @@ public final class EpochCurves {
     /** The figure. */
     public Figure toFigure() {
         List<XYChart> charts = new ArrayList<>();
-        for (int i = 0; i < panels.size(); i++) {
-            charts.add(chart(panels.get(i), i == 0));
+        List<String> rules = new ArrayList<>();
+        for (Panel panel : panels) {
+            charts.add(chart(panel));
+            panel.rules.stream().filter(r -> !rules.contains(r)).forEach(rules::add);
         }
-        return new PanelGrid(title, charts, columns, panelWidth, panelHeight);
+        List<LegendEntry> legend = new ArrayList<>();
+        for (String rule : rules) {
+            legend.add(new LegendEntry(rule, PlotStyle.ruleColour(rule, rules.indexOf(rule)), LegendEntry.Style.LINE));
+        }
+        for (Reference reference : references) {
+            legend.add(new LegendEntry(reference.label(), PlotStyle.REFERENCE, LegendEntry.Style.DASHED_LINE));
+        }
+        return new PanelGrid(title, legend, charts, columns, panelWidth, panelHeight);
     }
 
-    private XYChart chart(Panel panel, boolean withLegend) {
+    private XYChart chart(Panel panel) {
         XYChart chart = new XYChartBuilder().width(panelWidth).height(panelHeight).title(panel.title)
                 .xAxisTitle(xAxisTitle).yAxisTitle(yAxisTitle).build();
         PlotStyle.apply(chart);
         chart.getStyler().setYAxisLogarithmic(logY);
-        chart.getStyler().setLegendVisible(withLegend);
         double floor = logY ? smallestPositive(panel) : Double.NEGATIVE_INFINITY;
         double xMin = Double.POSITIVE_INFINITY;
         double xMax = Double.NEGATIVE_INFINITY;
@@ -153,6 +162,7 @@ public final class EpochCurves {
                 if (!band.isEmpty()) {
                     XYSeries s = chart.addSeries(rule + " ± std", band.x, band.y);
                     s.setXYSeriesRenderStyle(XYSeriesRenderStyle.PolygonArea);
+                    s.setMarker(SeriesMarkers.NONE);
                     s.setFillColor(PlotStyle.withAlpha(colour, PlotStyle.BAND_ALPHA));
                     s.setLineColor(PlotStyle.withAlpha(colour, 0));
                     s.setShowInLegend(false);
@@ -165,6 +175,7 @@ public final class EpochCurves {
                         XYSeries s = chart.addSeries(rule + " seed " + seed, p.x, p.y);
                         s.setLineColor(PlotStyle.withAlpha(colour, PlotStyle.SEED_ALPHA));
                         s.setLineStyle(PlotStyle.solid(0.7f));
+                        s.setMarker(SeriesMarkers.NONE);
                         s.setShowInLegend(false);
                     }
                 }
@@ -172,6 +183,7 @@ public final class EpochCurves {
             XYSeries s = chart.addSeries(rule, line.x, line.y);
             s.setLineColor(colour);
             s.setLineStyle(PlotStyle.solid(2.0f));
+            s.setMarker(SeriesMarkers.NONE);
         }
         if (!empty) {
             for (int i = 0; i < references.size(); i++) {
@@ -181,14 +193,15 @@ public final class EpochCurves {
                 }
                 XYSeries s = chart.addSeries("ref " + i, new double[] {xMin, xMax}, new double[] {y, y});
                 s.setLabel(references.get(i).label());
-                s.setLineColor(new Color(0x555555));
+                s.setLineColor(PlotStyle.REFERENCE);
                 s.setLineStyle(PlotStyle.dashed(1.3f));
+                s.setMarker(SeriesMarkers.NONE);
             }
         } else {
             // XChart cannot draw an empty chart; a single invisible point keeps the axes.
             XYSeries s = chart.addSeries("no data", new double[] {0}, new double[] {logY ? 1 : 0});
             s.setLineColor(PlotStyle.withAlpha(Color.WHITE, 0));
-            s.setLabel("no data");
+            s.setMarker(SeriesMarkers.NONE);
         }
         return chart;
     }

@@ -43,6 +43,8 @@ public final class PlotStyle {
     static final Color GRID = new Color(0xE6E6E6);
     static final Color AXES = new Color(0x808080);
     static final Color TEXT = new Color(0x202020);
+    /** Dashed reference lines (a teacher's value, zero). */
+    static final Color REFERENCE = new Color(0x555555);
     /** Opacity of a mean ± std band. */
     static final int BAND_ALPHA = 56;
     /** Opacity of individual seed curves. */
@@ -98,6 +100,8 @@ public final class PlotStyle {
         s.setPlotGridLinesColor(GRID);
         s.setPlotGridLinesStroke(new BasicStroke(0.8f));
         s.setPlotMargin(4);
+        s.setAxisTicksLineVisible(false);
+        s.setLegendVisible(false);
         s.setLegendFont(LEGEND_FONT);
         s.setLegendBorderColor(new Color(0xCCCCCC));
         s.setLegendBackgroundColor(new Color(255, 255, 255, 230));

@@ -6,6 +6,7 @@ import java.util.List;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * Figure kind (c): simple line traces, e.g. a student's output voltage against its teacher's over a
@@ -82,17 +83,29 @@ public final class Traces {
     /** The figure. */
     public Figure toFigure() {
         List<XYChart> charts = new ArrayList<>();
-        for (int i = 0; i < panels.size(); i++) {
-            charts.add(chart(panels.get(i), i == 0));
+        List<LegendEntry> legend = new ArrayList<>();
+        for (Panel panel : panels) {
+            charts.add(chart(panel));
+            for (int i = 0; i < panel.lines.size(); i++) {
+                Line line = panel.lines.get(i);
+                LegendEntry entry = new LegendEntry(line.label(), colour(line, i),
+                        line.dashed() ? LegendEntry.Style.DASHED_LINE : LegendEntry.Style.LINE);
+                if (legend.stream().noneMatch(e -> e.label().equals(entry.label()))) {
+                    legend.add(entry);
+                }
+            }
         }
-        return new PanelGrid(title, charts, columns, panelWidth, panelHeight);
+        return new PanelGrid(title, legend, charts, columns, panelWidth, panelHeight);
     }
 
-    private XYChart chart(Panel panel, boolean withLegend) {
+    private static Color colour(Line line, int index) {
+        return line.dashed() ? PlotStyle.REFERENCE : PlotStyle.ruleColour(line.label(), index);
+    }
+
+    private XYChart chart(Panel panel) {
         XYChart chart = new XYChartBuilder().width(panelWidth).height(panelHeight).title(panel.title)
                 .xAxisTitle(xAxisTitle).yAxisTitle(yAxisTitle).build();
         PlotStyle.apply(chart);
-        chart.getStyler().setLegendVisible(withLegend);
         boolean any = false;
         for (int i = 0; i < panel.lines.size(); i++) {
             Line line = panel.lines.get(i);
@@ -102,13 +115,15 @@ public final class Traces {
             }
             XYSeries s = chart.addSeries(i + " " + line.label(), p.x, p.y);
             s.setLabel(line.label());
-            s.setLineColor(line.dashed() ? new Color(0x444444) : PlotStyle.ruleColour(line.label(), i));
+            s.setLineColor(colour(line, i));
             s.setLineStyle(line.dashed() ? PlotStyle.dashed(1.6f) : PlotStyle.solid(1.6f));
+            s.setMarker(SeriesMarkers.NONE);
             any = true;
         }
         if (!any) {
             XYSeries s = chart.addSeries("no data", new double[] {0}, new double[] {0});
             s.setLineColor(PlotStyle.withAlpha(Color.WHITE, 0));
+            s.setMarker(SeriesMarkers.NONE);
         }
         return chart;
     }

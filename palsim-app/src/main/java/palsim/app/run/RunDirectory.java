@@ -59,14 +59,8 @@ public final class RunDirectory implements RunOutput {
      *     {@code force}, or cannot be created
      */
     public static RunDirectory create(Path directory, boolean force) {
-        if (Files.exists(directory) && !Files.isDirectory(directory)) {
-            throw new InputException(directory + ": exists and is not a directory");
-        }
+        requireUsable(directory, force);
         if (Files.isDirectory(directory) && !isEmptyDirectory(directory)) {
-            if (!force) {
-                throw new InputException(directory + ": directory exists and is not empty (use --force to reuse it,"
-                        + " or choose another --out)");
-            }
             removePreviousRun(directory);
         }
         try {
@@ -75,6 +69,21 @@ public final class RunDirectory implements RunOutput {
             throw new InputException(directory + ": cannot create the run directory (" + e.getMessage() + ")", e);
         }
         return new RunDirectory(directory);
+    }
+
+    /**
+     * Checks, without changing anything, that {@link #create} would accept {@code directory}.
+     *
+     * @throws InputException naming the directory if it is a file, or non-empty without {@code force}
+     */
+    public static void requireUsable(Path directory, boolean force) {
+        if (Files.exists(directory) && !Files.isDirectory(directory)) {
+            throw new InputException(directory + ": exists and is not a directory");
+        }
+        if (!force && !isEmptyDirectory(directory)) {
+            throw new InputException(directory + ": directory exists and is not empty (use --force to reuse it,"
+                    + " or choose another --out)");
+        }
     }
 
     @Override
