@@ -34,8 +34,9 @@ import palsim.app.InputException;
  * anything runs.
  */
 public final class ConfigDocument {
-    private static final ObjectMapper YAML = new ObjectMapper(
-            YAMLFactory.builder().build()).enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    /** YAML reader; {@code new YAMLFactory()} reads an empty value ({@code key:}) as null, as YAML means it. */
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private final String sourceName;
     private final ObjectNode tree;
