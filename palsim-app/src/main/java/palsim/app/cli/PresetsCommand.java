@@ -5,16 +5,20 @@ import java.util.SortedSet;
 import java.util.concurrent.Callable;
 import palsim.app.InputException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code palsim presets}: each preset's name and one-line description. */
-@Command(name = "presets", mixinStandardHelpOptions = true, description = {"List the presets 'palsim reproduce' can run."})
+@Command(name = "presets", description = {"List the presets 'palsim reproduce' can run."})
 final class PresetsCommand implements Callable<Integer> {
     private final AppEnvironment environment;
 
     @Spec
     private CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    private boolean help;
 
     PresetsCommand(AppEnvironment environment) {
         this.environment = environment;

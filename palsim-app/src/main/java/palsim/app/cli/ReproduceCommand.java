@@ -2,13 +2,14 @@ package palsim.app.cli;
 
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code palsim reproduce <preset>}: {@code run} on a shipped preset. */
-@Command(name = "reproduce", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
+@Command(name = "reproduce", sortOptions = false, usageHelpAutoWidth = true,
         description = {"Run a named preset (a config shipped with palsim, e.g. a paper figure). 'palsim presets' lists them."})
 final class ReproduceCommand implements Callable<Integer> {
     private final AppEnvironment environment;
@@ -21,6 +22,9 @@ final class ReproduceCommand implements Callable<Integer> {
 
     @Mixin
     private RunOptions options;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    private boolean help;
 
     ReproduceCommand(AppEnvironment environment) {
         this.environment = environment;

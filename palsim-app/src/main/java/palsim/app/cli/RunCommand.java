@@ -4,13 +4,14 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import palsim.app.config.ConfigDocument;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code palsim run <config.yaml>}: runs the experiment a config describes. */
-@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
+@Command(name = "run", sortOptions = false, usageHelpAutoWidth = true,
         description = {"Run the experiment described by a YAML config (docs/config.md) and write a run directory"
                 + " (docs/run-directory.md)."})
 final class RunCommand implements Callable<Integer> {
@@ -24,6 +25,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Mixin
     private RunOptions options;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    private boolean help;
 
     RunCommand(AppEnvironment environment) {
         this.environment = environment;
