@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.snakeyaml.error.Mark;
-import com.fasterxml.jackson.dataformat.yaml.snakeyaml.error.MarkedYAMLException;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 import palsim.app.InputException;
 
 /**
@@ -181,7 +181,8 @@ public final class ConfigDocument {
     }
 
     private static String describeSyntaxError(JsonProcessingException e) {
-        if (e instanceof MarkedYAMLException yaml && yaml.getProblem() != null) {
+        // Jackson wraps SnakeYAML's syntax errors; the cause says what and where without the excerpt.
+        if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblem() != null) {
             Mark mark = yaml.getProblemMark();
             String where = mark == null ? "" : " (line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1) + ")";
             return oneLine(yaml.getProblem()) + where;

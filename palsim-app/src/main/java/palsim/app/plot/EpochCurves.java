@@ -62,7 +62,7 @@ public final class EpochCurves {
         return this;
     }
 
-    /** A dashed horizontal line at {@code y} in every panel, labelled in the legend. */
+    /** A dashed horizontal line at {@code y} in every panel, labelled in the legend (e.g. zero). */
     public EpochCurves referenceLine(double y, String label) {
         references.add(new Reference(y, label));
         return this;
@@ -89,9 +89,16 @@ public final class EpochCurves {
         private final List<String> rules = new ArrayList<>();
         private final List<double[]> xs = new ArrayList<>();
         private final List<double[][]> ys = new ArrayList<>();
+        private final List<Reference> references = new ArrayList<>();
 
         private Panel(String title) {
             this.title = title;
+        }
+
+        /** A dashed horizontal line at {@code y} in this panel only (e.g. the teacher's weight of this layer). */
+        public Panel referenceLine(double y, String label) {
+            references.add(new Reference(y, label));
+            return this;
         }
 
         /**
@@ -127,9 +134,11 @@ public final class EpochCurves {
         for (String rule : rules) {
             legend.add(new LegendEntry(rule, PlotStyle.ruleColour(rule, rules.indexOf(rule)), LegendEntry.Style.LINE));
         }
-        for (Reference reference : references) {
-            legend.add(new LegendEntry(reference.label(), PlotStyle.REFERENCE, LegendEntry.Style.DASHED_LINE));
-        }
+        List<String> referenceLabels = new ArrayList<>();
+        references.forEach(r -> referenceLabels.add(r.label()));
+        panels.forEach(p -> p.references.forEach(r -> referenceLabels.add(r.label())));
+        referenceLabels.stream().distinct().forEach(label ->
+                legend.add(new LegendEntry(label, PlotStyle.REFERENCE, LegendEntry.Style.DASHED_LINE)));
         return new PanelGrid(title, legend, charts, columns, panelWidth, panelHeight);
     }
 
@@ -186,13 +195,15 @@ public final class EpochCurves {
             s.setMarker(SeriesMarkers.NONE);
         }
         if (!empty) {
-            for (int i = 0; i < references.size(); i++) {
-                double y = references.get(i).y();
-                if (logY && !(y > 0)) {
+            List<Reference> lines = new ArrayList<>(references);
+            lines.addAll(panel.references);
+            for (int i = 0; i < lines.size(); i++) {
+                double y = lines.get(i).y();
+                if ((logY && !(y > 0)) || !Double.isFinite(y)) {
                     continue;
                 }
                 XYSeries s = chart.addSeries("ref " + i, new double[] {xMin, xMax}, new double[] {y, y});
-                s.setLabel(references.get(i).label());
+                s.setLabel(lines.get(i).label());
                 s.setLineColor(PlotStyle.REFERENCE);
                 s.setLineStyle(PlotStyle.dashed(1.3f));
                 s.setMarker(SeriesMarkers.NONE);

@@ -27,6 +27,8 @@ public final class MetricsTable implements MetricsSink {
     private final List<String> rules;
     private final List<Long> seeds;
     private final Map<Key, Double> values = new ConcurrentHashMap<>();
+    /** {@link #rows()} of the current content; null after a new record. */
+    private volatile List<Row> sorted;
 
     /** Rule and seed positions in these lists order the output. */
     public MetricsTable(List<String> rules, List<Long> seeds) {
@@ -47,6 +49,7 @@ public final class MetricsTable implements MetricsSink {
     @Override
     public void record(String rule, long seed, int epoch, String metric, int layer, double value) {
         Key key = new Key(ruleIndex(rule), seedIndex(seed), requireEpoch(epoch), requireName(metric), requireLayer(layer));
+        sorted = null;
         if (values.putIfAbsent(key, value) != null) {
             throw new IllegalArgumentException("metric " + metric + " of rule " + rule + ", seed " + seed + ", epoch "
                     + epoch + (layer == NETWORK ? "" : ", layer " + layer) + " was already recorded");
@@ -78,8 +81,12 @@ public final class MetricsTable implements MetricsSink {
         return new SeedCurves(seedArray, epochArray, table);
     }
 
-    /** All rows in output order. */
+    /** All rows in output order (computed once per content). */
     public List<Row> rows() {
+        List<Row> cached = sorted;
+        if (cached != null) {
+            return cached;
+        }
         List<Map.Entry<Key, Double>> entries = new ArrayList<>(values.entrySet());
         entries.sort(Map.Entry.comparingByKey(ORDER));
         List<Row> rows = new ArrayList<>(entries.size());
@@ -87,7 +94,9 @@ public final class MetricsTable implements MetricsSink {
             Key k = e.getKey();
             rows.add(new Row(rules.get(k.rule()), seeds.get(k.seed()), k.epoch(), k.metric(), k.layer(), e.getValue()));
         }
-        return rows;
+        cached = List.copyOf(rows);
+        sorted = cached;
+        return cached;
     }
 
     /** Whether nothing was recorded. */
@@ -110,8 +119,9 @@ public final class MetricsTable implements MetricsSink {
      * reads back to the same double (so reruns compare bitwise), {@code NaN} for NaN.
      */
     public String toCsv() {
-        StringBuilder csv = new StringBuilder(HEADER).append('\n');
-        for (Row row : rows()) {
+        List<Row> rows = rows();
+        StringBuilder csv = new StringBuilder(64 + 48 * rows.size()).append(HEADER).append('\n');
+        for (Row row : rows) {
             csv.append(row.rule()).append(',').append(row.seed()).append(',').append(row.epoch()).append(',')
                     .append(row.metric()).append(',');
             if (!row.networkWide()) {

@@ -47,18 +47,23 @@ public final class Summary {
     /** The summary of everything in {@code table}. */
     public static Summary of(MetricsTable table, SummaryExtrasTable extras) {
         // rows() is sorted by rule, seed, epoch, metric, layer; regroup by (rule, metric, layer).
-        Map<String, List<MetricsTable.Row>> groups = new LinkedHashMap<>();
+        record Group(String rule, String metric, int layer) {}
+        Map<Group, List<MetricsTable.Row>> groups = new LinkedHashMap<>();
         for (MetricsTable.Row row : table.rows()) {
-            groups.computeIfAbsent(row.rule() + "\u0000" + row.metric() + "\u0000" + row.layer(), k -> new ArrayList<>()).add(row);
+            groups.computeIfAbsent(new Group(row.rule(), row.metric(), row.layer()), k -> new ArrayList<>()).add(row);
         }
         List<FinalValue> finals = new ArrayList<>();
         for (List<MetricsTable.Row> rows : groups.values()) {
-            int last = rows.stream().mapToInt(MetricsTable.Row::epoch).max().orElseThrow();
-            List<MetricsTable.Row> atLast = rows.stream().filter(r -> r.epoch() == last).toList();
+            int last = 0;
+            for (MetricsTable.Row r : rows) {
+                last = Math.max(last, r.epoch());
+            }
+            int lastEpoch = last;
+            List<MetricsTable.Row> atLast = rows.stream().filter(r -> r.epoch() == lastEpoch).toList();
             long[] seedArray = atLast.stream().mapToLong(MetricsTable.Row::seed).toArray();
             double[] values = atLast.stream().mapToDouble(MetricsTable.Row::value).toArray();
             MetricsTable.Row first = atLast.getFirst();
-            finals.add(new FinalValue(first.rule(), first.metric(), first.layer(), last, seedArray, values, mean(values),
+            finals.add(new FinalValue(first.rule(), first.metric(), first.layer(), lastEpoch, seedArray, values, mean(values),
                     populationStd(values)));
         }
         finals.sort((a, b) -> {

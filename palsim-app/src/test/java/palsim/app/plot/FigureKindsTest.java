@@ -27,7 +27,7 @@ class FigureKindsTest {
         EpochCurves curves = new EpochCurves("Alignment of B with Wᵀ", "∠(B, Wᵀ) (°)").logY(logY).showSeeds(true)
                 .referenceLine(logY ? 1.0 : 0.0, logY ? "1°" : "0°");
         for (int layer = 1; layer <= 3; layer++) {
-            EpochCurves.Panel panel = curves.panel("layer " + layer);
+            EpochCurves.Panel panel = curves.panel("layer " + layer).referenceLine(40 + 10 * layer, "teacher");
             for (String rule : new String[] {"fa", "pal"}) {
                 double[][] seeds = new double[4][epochs.length];
                 for (int s = 0; s < seeds.length; s++) {
@@ -120,6 +120,7 @@ class FigureKindsTest {
         assertThat(pixelsOfColour(image, PlotStyle.ruleColour("fa", 0))).as("FA mean lines").isGreaterThan(500);
         assertThat(pixelsOfColour(image, PlotStyle.ruleColour("bp", 0))).as("no BP was given").isZero();
         assertThat(image.getRGB(2, 2) & 0xFFFFFF).as("white background").isEqualTo(0xFFFFFF);
+        assertThat(pixelsOfColour(image, PlotStyle.REFERENCE)).as("dashed reference lines").isGreaterThan(300);
         parseSvg(figure);
     }
 
