@@ -194,7 +194,7 @@ public final class Summary {
             StringBuilder s = new StringBuilder("  ");
             for (int c = 0; c < widths.length; c++) {
                 String cell = cells.get(i)[c];
-                s.append(c < 2 ? pad(cell, widths[c], false) : pad(cell, widths[c], i > 0)).append("   ");
+                s.append(pad(cell, widths[c], c >= 2)).append("   ");
             }
             out.add(s.toString().stripTrailing());
         }

@@ -3,7 +3,15 @@ package palsim.app.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import palsim.app.InputException;
 import palsim.app.experiment.Experiments;
 import palsim.app.run.ExperimentRunner;
@@ -42,6 +50,26 @@ class PresetCatalogTest {
         PresetCatalog none = new PresetCatalog(getClass().getClassLoader(), "no-such-folder");
         assertThat(none.names()).isEmpty();
         assertThatThrownBy(() -> none.text("fig1b")).hasMessage("unknown preset 'fig1b' (known: none installed)");
+    }
+
+    @Test
+    void presetsAreFoundInsideAJarLikeTheShippedOne(@TempDir Path dir) throws Exception {
+        Path jar = dir.resolve("app.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            for (String name : new String[] {"presets/", "presets/alpha.yaml", "presets/notes.txt", "presets/sub/",
+                "presets/sub/nested.yaml"}) {
+                out.putNextEntry(new JarEntry(name));
+                if (name.endsWith(".yaml")) {
+                    out.write("task: t\ndescription: Alpha preset\n".getBytes(StandardCharsets.UTF_8));
+                }
+                out.closeEntry();
+            }
+        }
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
+            PresetCatalog catalog = new PresetCatalog(loader, "presets");
+            assertThat(catalog.names()).containsExactly("alpha");
+            assertThat(catalog.description("alpha")).isEqualTo("Alpha preset");
+        }
     }
 
     /**
