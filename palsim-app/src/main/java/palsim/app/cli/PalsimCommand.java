@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "palsim",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        subcommands = {RunCommand.class, ReproduceCommand.class, PresetsCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, ReproduceCommand.class, RerunCommand.class, PresetsCommand.class,
+            CommandLine.HelpCommand.class},
         sortOptions = false,
         usageHelpAutoWidth = true,
         synopsisSubcommandLabel = "COMMAND",
@@ -28,9 +29,11 @@ import picocli.CommandLine.Spec;
             "Examples:",
             "  palsim reproduce fig1b                    run a paper figure's preset",
             "  palsim run my.yaml --seeds 2 --epochs 5   a quick look at a config",
+            "  palsim rerun runs/fig1b-20260102-030405   repeat a run and check it reproduces bitwise",
             "  palsim presets                            list the presets",
             "",
-            "Exit codes: 0 success, 1 internal error, 2 bad input (config, option, file), 3 simulation diverged.",
+            "Exit codes: 0 success, 1 internal error, 2 bad input (config, option, file), 3 simulation diverged,",
+            "4 rerun gave different metrics.",
             "Docs: docs/config.md, docs/run-directory.md, docs/metrics.md"})
 public final class PalsimCommand implements Runnable {
     @Spec

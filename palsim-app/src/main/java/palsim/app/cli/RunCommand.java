@@ -35,7 +35,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ConfigDocument document = ConfigDocument.load(config);
+        ConfigDocument document = ConfigDocument.load(environment.workingDirectory().resolve(config), config.toString());
         String name = config.getFileName() == null ? "run" : config.getFileName().toString().replaceFirst("\\.ya?ml$", "");
         return new RunSupport(environment, spec).run(document, name, options);
     }

@@ -32,6 +32,13 @@ final class RunSupport {
      * directory.
      */
     int run(ConfigDocument document, String name, RunOptions options) throws Exception {
+        ExperimentRunner.Result result = execute(document, name, options);
+        printSummary(spec.commandLine().getOut(), result);
+        return 0;
+    }
+
+    /** Runs {@code document} like {@link #run} without printing the summary. */
+    ExperimentRunner.Result execute(ConfigDocument document, String name, RunOptions options) throws Exception {
         RunOverrides overrides = new RunOverrides(optional(options.seeds), optional(options.epochs));
         int threads = options.threads == null ? environment.defaultThreads() : options.threads;
         if (threads < 1) {
@@ -43,7 +50,6 @@ final class RunSupport {
         Path directory = options.out != null ? environment.workingDirectory().resolve(options.out)
                 : RunDirectory.defaultPath(environment.workingDirectory(), name, LocalDateTime.now(environment.clock()));
         RunDirectory.requireUsable(directory, options.force);
-        PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         int seeds = run.common().seeds().size();
         err.printf(Locale.ROOT, "palsim: running %s: %s × %d seed%s, %d epoch%s, %d thread%s → %s%n", run.common().task(),
@@ -54,12 +60,10 @@ final class RunSupport {
         ExperimentRunner.Request request = new ExperimentRunner.Request(directory, options.force, threads, commandLine(),
                 new TerminalProgress(err, environment.stderrIsTerminal(), environment.nanoTime()), environment.clock(),
                 environment.software().get(), environment.machine().get());
-        ExperimentRunner.Result result = runner.execute(run, request);
-        printSummary(out, result);
-        return 0;
+        return runner.execute(run, request);
     }
 
-    private void printSummary(PrintWriter out, ExperimentRunner.Result result) {
+    void printSummary(PrintWriter out, ExperimentRunner.Result result) {
         out.printf(Locale.ROOT, "Run completed in %.1f s: %s%n", result.wallTime().toMillis() / 1000.0, display(result.directory()));
         if (!result.summary().finals().isEmpty()) {
             int lastEpoch = result.summary().finals().stream().mapToInt(f -> f.epoch()).max().orElse(0);
@@ -75,7 +79,7 @@ final class RunSupport {
     }
 
     /** The path relative to the working directory when it lies inside it. */
-    private String display(Path path) {
+    String display(Path path) {
         Path absolute = path.toAbsolutePath().normalize();
         Path base = environment.workingDirectory().toAbsolutePath().normalize();
         return absolute.startsWith(base) && !absolute.equals(base) ? base.relativize(absolute).toString() : absolute.toString();

@@ -55,7 +55,15 @@ public final class ConfigDocument {
      *     or not a mapping of keys at the top level
      */
     public static ConfigDocument load(Path file) {
-        String name = file.toString();
+        return load(file, file.toString());
+    }
+
+    /**
+     * Reads a config file, naming it {@code shownAs} in messages about the file (e.g. the path as the
+     * user typed it, when {@code file} was resolved against a working directory).
+     */
+    public static ConfigDocument load(Path file, String shownAs) {
+        String name = shownAs;
         if (Files.isDirectory(file)) {
             throw new InputException(name + ": is a directory, not a config file");
         }
