@@ -1,5 +1,6 @@
 package palsim.app.experiment;
 
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -39,7 +40,7 @@ public record CommonSettings(String task, String description, List<Long> seeds, 
             }
         }
         int epochs = root.integer(EPOCHS, Bounds.atLeast(1));
-        return new CommonSettings(task, description, java.util.Arrays.stream(seeds).boxed().toList(), epochs);
+        return new CommonSettings(task, description, Arrays.stream(seeds).boxed().toList(), epochs);
     }
 
     /** Position of {@code seed} in {@link #seeds()}, or -1. */

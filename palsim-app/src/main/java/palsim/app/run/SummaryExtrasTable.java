@@ -2,7 +2,6 @@ package palsim.app.run;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import palsim.app.experiment.SummaryExtras;
@@ -52,10 +51,5 @@ public final class SummaryExtrasTable implements SummaryExtras {
     /** Whether nothing was recorded. */
     boolean isEmpty() {
         return values.isEmpty();
-    }
-
-    @Override
-    public String toString() {
-        return "SummaryExtrasTable" + Objects.toString(values);
     }
 }
