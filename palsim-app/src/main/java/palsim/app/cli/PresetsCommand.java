@@ -1,0 +1,49 @@
+package palsim.app.cli;
+
+import java.io.PrintWriter;
+import java.util.SortedSet;
+import java.util.concurrent.Callable;
+import palsim.app.InputException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code palsim presets}: each preset's name and one-line description. */
+@Command(name = "presets", description = {"List the presets 'palsim reproduce' can run."})
+final class PresetsCommand implements Callable<Integer> {
+    private final AppEnvironment environment;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    private boolean help;
+
+    PresetsCommand(AppEnvironment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        SortedSet<String> names = environment.presets().names();
+        if (names.isEmpty()) {
+            out.println("No presets are installed.");
+            out.flush();
+            return 0;
+        }
+        int width = names.stream().mapToInt(String::length).max().orElse(0);
+        for (String name : names) {
+            String description;
+            try {
+                description = environment.presets().description(name);
+            } catch (InputException e) {
+                description = "(unreadable: " + FailureReportText.oneLine(e.getMessage()) + ")";
+            }
+            out.println(name + " ".repeat(width - name.length() + 2) + description);
+        }
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,28 @@
+package palsim.app.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** The options shared by {@code run} and {@code reproduce}. */
+final class RunOptions {
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR",
+            description = "Run directory (default: runs/<config-or-preset>-<yyyyMMdd-HHmmss>). An existing non-empty"
+                    + " directory is refused unless --force is given.")
+    Path out;
+
+    @Option(names = "--force", description = "Reuse a non-empty --out directory (replaces the files of the run that was there).")
+    boolean force;
+
+    @Option(names = "--seeds", paramLabel = "N", description = "Run only the first N seeds of the config's list.")
+    Integer seeds;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "Override the number of epochs.")
+    Integer epochs;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Worker threads (default: all cores). Results do not depend on it.")
+    Integer threads;
+
+    @Option(names = {"-v", "--verbose"}, description = "Print stack traces of errors.")
+    boolean verbose;
+}

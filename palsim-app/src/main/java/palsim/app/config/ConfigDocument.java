@@ -1,0 +1,211 @@
+package palsim.app.config;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import palsim.app.InputException;
+
+/**
+ * A YAML config held as a mutable tree, with a record of which keys were read.
+ *
+ * <p>Life of a document: {@link #load} (or {@link #parse}) → command-line overrides with
+ * {@link #replace} → parsing through {@link #root()} (reads mark keys used, used defaults are
+ * written into the tree) → {@link #rejectUnknownKeys()} → {@link #toYaml()}, the resolved config
+ * that reloads to the same settings. Not thread-safe: a document is parsed on one thread, before
+ * anything runs.
+ */
+public final class ConfigDocument {
+    /** YAML reader; {@code new YAMLFactory()} reads an empty value ({@code key:}) as null, as YAML means it. */
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+    private final String sourceName;
+    private final ObjectNode tree;
+    /** Keys read per mapping (identity: two equal mappings are still two places in the file). */
+    private final Map<ObjectNode, Set<String>> usedKeys = new IdentityHashMap<>();
+
+    private ConfigDocument(String sourceName, ObjectNode tree) {
+        this.sourceName = sourceName;
+        this.tree = tree;
+    }
+
+    /**
+     * Reads a config file.
+     *
+     * @throws InputException naming the file when it is missing, unreadable, empty, not valid YAML,
+     *     or not a mapping of keys at the top level
+     */
+    public static ConfigDocument load(Path file) {
+        return load(file, file.toString());
+    }
+
+    /**
+     * Reads a config file, naming it {@code shownAs} in messages about the file (e.g. the path as the
+     * user typed it, when {@code file} was resolved against a working directory).
+     */
+    public static ConfigDocument load(Path file, String shownAs) {
+        String name = shownAs;
+        if (Files.isDirectory(file)) {
+            throw new InputException(name + ": is a directory, not a config file");
+        }
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new InputException(name + ": no such file");
+        } catch (CharacterCodingException e) {
+            throw new InputException(name + ": not a text file (expected UTF-8 YAML)");
+        } catch (IOException e) {
+            throw new InputException(name + ": cannot read (" + e.getMessage() + ")", e);
+        }
+        return parse(text, file.getFileName() == null ? name : file.getFileName().toString());
+    }
+
+    /**
+     * Parses YAML text; {@code sourceName} (a file name, {@code preset fig1b}) starts the messages of
+     * errors that concern the document as a whole.
+     */
+    public static ConfigDocument parse(String yamlText, String sourceName) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(yamlText);
+        } catch (JsonProcessingException e) {
+            throw new InputException(sourceName + ": not valid YAML: " + describeSyntaxError(e), e);
+        }
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            throw new InputException(sourceName + ": empty config (expected keys such as task, seeds, epochs)");
+        }
+        if (!(root instanceof ObjectNode object)) {
+            throw new InputException(sourceName + ": expected key: value lines at the top level, got "
+                    + ConfigSection.describe(root));
+        }
+        return new ConfigDocument(sourceName, object);
+    }
+
+    /** Where the document came from, for messages: a file name or {@code preset <name>}. */
+    public String sourceName() {
+        return sourceName;
+    }
+
+    /** The top-level section. */
+    public ConfigSection root() {
+        return new ConfigSection(this, tree, "");
+    }
+
+    /** The top-level value of {@code key}, or {@code null}; for overrides, marks nothing as used. */
+    public JsonNode get(String key) {
+        return tree.get(key);
+    }
+
+    /** Replaces (or adds) a top-level value; for command-line overrides applied before parsing. */
+    public void replace(String key, JsonNode value) {
+        tree.set(key, value);
+    }
+
+    /**
+     * Fails on the first key (in file order) that nothing read, listing the keys its section knows.
+     * Sections that were never opened are skipped (their parent key was read as a whole).
+     *
+     * @throws InputException e.g. {@code fig1b.yaml: unknown key 'model.layrs' (known: activation, dt, layers)}
+     */
+    public void rejectUnknownKeys() {
+        List<String> unknown = new ArrayList<>();
+        List<String> firstKnown = new ArrayList<>();
+        collectUnknown(tree, "", unknown, firstKnown);
+        if (!unknown.isEmpty()) {
+            String more = unknown.size() > 1 ? " and " + (unknown.size() - 1) + " more unknown key"
+                    + (unknown.size() > 2 ? "s" : "") + " (" + String.join(", ", unknown.subList(1, unknown.size())) + ")" : "";
+            throw new InputException(sourceName + ": unknown key '" + unknown.getFirst() + "' (known: "
+                    + (firstKnown.isEmpty() ? "none" : String.join(", ", firstKnown)) + ")" + more);
+        }
+    }
+
+    /** The tree as YAML: block mappings, flow lists of scalars; reloads to an equal tree. */
+    public String toYaml() {
+        return YamlEmitter.emit(tree);
+    }
+
+    /** The tree as YAML under a comment header (each line of {@code header} becomes a comment). */
+    public String toYaml(String header) {
+        StringBuilder out = new StringBuilder();
+        header.lines().forEach(line -> out.append(line.isEmpty() ? "#" : "# " + line).append('\n'));
+        return out.append(YamlEmitter.emit(tree)).toString();
+    }
+
+    /** A deep copy of the tree, for comparisons. */
+    public ObjectNode tree() {
+        return tree.deepCopy();
+    }
+
+    void markUsed(ObjectNode node, String key) {
+        usedKeys.computeIfAbsent(node, n -> new LinkedHashSet<>()).add(key);
+    }
+
+    void markEntered(ObjectNode node) {
+        usedKeys.computeIfAbsent(node, n -> new LinkedHashSet<>());
+    }
+
+    private void collectUnknown(JsonNode node, String path, List<String> unknown, List<String> firstKnown) {
+        if (node instanceof ObjectNode object) {
+            Set<String> used = usedKeys.get(object);
+            if (used == null) {
+                return;
+            }
+            for (Map.Entry<String, JsonNode> field : object.properties()) {
+                String p = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
+                if (!used.contains(field.getKey())) {
+                    if (unknown.isEmpty()) {
+                        firstKnown.addAll(new TreeSet<>(used));
+                    }
+                    unknown.add(p);
+                } else {
+                    collectUnknown(field.getValue(), p, unknown, firstKnown);
+                }
+            }
+        } else if (node != null && node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                collectUnknown(node.get(i), path + "[" + i + "]", unknown, firstKnown);
+            }
+        }
+    }
+
+    private static String describeSyntaxError(JsonProcessingException e) {
+        // Jackson wraps SnakeYAML's syntax errors; the cause says what and where without the excerpt.
+        if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblem() != null) {
+            Mark mark = yaml.getProblemMark();
+            String where = mark == null ? "" : " (line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1) + ")";
+            return oneLine(yaml.getProblem()) + where;
+        }
+        JsonLocation location = e.getLocation();
+        String where = location == null || location.getLineNr() < 1 ? ""
+                : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+        String message = oneLine(e.getOriginalMessage());
+        if (message.startsWith("Duplicate field")) {
+            message = "duplicate key" + message.substring("Duplicate field".length());
+        }
+        return message + where;
+    }
+
+    private static String oneLine(String message) {
+        return message == null ? "syntax error" : message.strip().replaceAll("\\s*\\R\\s*", " ");
+    }
+}

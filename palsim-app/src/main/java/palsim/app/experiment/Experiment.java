@@ -1,0 +1,47 @@
+package palsim.app.experiment;
+
+import palsim.app.config.ConfigSection;
+
+/**
+ * One kind of experiment, selected by the config's {@code task} key: how to read its config and how
+ * to run it. Implementations are stateless; register them in {@link Experiments#standard()}.
+ *
+ * <p>Lifecycle, as {@code palsim run} drives it:
+ * <ol>
+ *   <li>{@link #parse}: read the experiment's sections into an immutable, fully validated settings
+ *       record. Everything that can be checked without running is checked here (sizes, ranges,
+ *       rule settings through {@code ConfigSection.createRule}, {@code FeedbackRule.validateFor}),
+ *       so a bad config fails before a run directory is made. Read every key you use through the
+ *       section: keys nobody reads are reported as unknown, and defaults you apply are recorded in the
+ *       resolved {@code config.yaml}.
+ *   <li>{@link #run}: do the work with the {@link ExperimentContext} — independent jobs through its
+ *       {@link ParallelExecutor}, metrics into its {@link MetricsSink}, figures and extra files
+ *       through its {@link RunOutput}. Results must not depend on the thread count.
+ * </ol>
+ *
+ * @param <S> the settings record
+ */
+public interface Experiment<S extends ExperimentSettings> {
+
+    /** The {@code task} value that selects this experiment, e.g. {@code alignment}. */
+    String task();
+
+    /** One line for listings and messages, e.g. "B–Wᵀ alignment in the microcircuit (Fig. 1b/c)". */
+    String summary();
+
+    /**
+     * Reads and validates the experiment's settings.
+     *
+     * @param config the top level of the config (the common keys are already read)
+     * @param common the common keys: seeds (after {@code --seeds}), epochs (after {@code --epochs})
+     * @throws palsim.app.InputException for any bad value, naming its key path
+     */
+    S parse(ConfigSection config, CommonSettings common);
+
+    /**
+     * Runs the experiment. Throw {@link palsim.core.SimulationDivergedException} (directly or from a
+     * job) when a simulation diverges, an {@link palsim.app.InputException} for bad input found only
+     * now (e.g. a missing data file); anything else is reported as an internal error.
+     */
+    void run(ExperimentContext<S> context) throws Exception;
+}

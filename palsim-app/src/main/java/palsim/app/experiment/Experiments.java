@@ -1,0 +1,17 @@
+package palsim.app.experiment;
+
+/**
+ * The one place where palsim's experiments are registered. Add a new experiment to the list in
+ * {@link #standard()}; its {@code task} name becomes valid in configs and presets.
+ */
+public final class Experiments {
+    private Experiments() {}
+
+    /** The experiments palsim ships. */
+    public static ExperimentRegistry standard() {
+        return ExperimentRegistry.of(
+                // Experiments register here, e.g. new AlignmentExperiment(), new TeacherStudentExperiment(),
+                // new AutoencoderExperiment().
+        );
+    }
+}

@@ -1,0 +1,23 @@
+package palsim.app.experiment;
+
+import java.nio.file.Path;
+import palsim.app.plot.Figure;
+
+/**
+ * The run directory as an experiment sees it. Every file is written atomically (a temporary file
+ * moved into place), so a file is either complete or absent, and is listed in provenance.json.
+ */
+public interface RunOutput {
+
+    /** The run directory. */
+    Path directory();
+
+    /** Writes {@code figures/<name>.png} and {@code figures/<name>.svg}. */
+    void writeFigure(String name, Figure figure);
+
+    /** Writes a text file (UTF-8) at {@code relativePath} inside the run directory. */
+    void writeText(String relativePath, String text);
+
+    /** Writes a binary file at {@code relativePath} inside the run directory. */
+    void writeBytes(String relativePath, byte[] bytes);
+}

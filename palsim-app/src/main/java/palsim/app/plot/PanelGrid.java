@@ -1,0 +1,122 @@
+package palsim.app.plot;
+
+import java.awt.Color;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Line2D;
+import java.util.List;
+import org.knowm.xchart.XYChart;
+
+/**
+ * Several XChart panels in one figure, row by row, under an optional title and an optional legend
+ * row shared by all panels. XChart draws one chart per canvas; this paints each panel into its own
+ * region of a shared canvas, which works for bitmaps and SVG alike.
+ */
+final class PanelGrid implements Figure {
+    static final int TITLE_HEIGHT = 34;
+    static final int LEGEND_HEIGHT = 24;
+    private static final int SAMPLE_LENGTH = 22;
+
+    private final String title;
+    private final List<LegendEntry> legend;
+    private final List<XYChart> panels;
+    private final int columns;
+    private final int panelWidth;
+    private final int panelHeight;
+
+    PanelGrid(String title, List<LegendEntry> legend, List<XYChart> panels, int columns, int panelWidth, int panelHeight) {
+        if (panels.isEmpty()) {
+            throw new IllegalArgumentException("a figure needs at least one panel");
+        }
+        this.title = title == null ? "" : title;
+        this.legend = List.copyOf(legend);
+        this.panels = List.copyOf(panels);
+        this.columns = Math.max(1, Math.min(columns, panels.size()));
+        this.panelWidth = panelWidth;
+        this.panelHeight = panelHeight;
+    }
+
+    private int rows() {
+        return (panels.size() + columns - 1) / columns;
+    }
+
+    private int titleHeight() {
+        return (title.isEmpty() ? 0 : TITLE_HEIGHT) + (legend.isEmpty() ? 0 : LEGEND_HEIGHT);
+    }
+
+    @Override
+    public int width() {
+        return columns * panelWidth;
+    }
+
+    @Override
+    public int height() {
+        return titleHeight() + rows() * panelHeight;
+    }
+
+    /** The legend entries side by side, centred in a row starting at {@code top}. */
+    private void paintLegend(Graphics2D g, int top) {
+        g.setFont(PlotStyle.LEGEND_FONT);
+        FontMetrics metrics = g.getFontMetrics();
+        int gap = 18;
+        int total = 0;
+        for (LegendEntry e : legend) {
+            total += SAMPLE_LENGTH + 6 + metrics.stringWidth(e.label()) + gap;
+        }
+        total -= gap;
+        int x = Math.max(8, (width() - total) / 2);
+        int middle = top + LEGEND_HEIGHT / 2;
+        for (LegendEntry e : legend) {
+            Graphics2D sample = (Graphics2D) g.create();
+            sample.setColor(e.colour());
+            switch (e.style()) {
+                case LINE -> {
+                    sample.setStroke(PlotStyle.solid(2.0f));
+                    sample.draw(new Line2D.Double(x, middle, x + SAMPLE_LENGTH, middle));
+                }
+                case DASHED_LINE -> {
+                    sample.setStroke(PlotStyle.dashed(1.3f));
+                    sample.draw(new Line2D.Double(x, middle, x + SAMPLE_LENGTH, middle));
+                }
+                case MARKER -> sample.fill(new Ellipse2D.Double(x + SAMPLE_LENGTH / 2.0 - 4, middle - 4, 8, 8));
+            }
+            sample.dispose();
+            x += SAMPLE_LENGTH + 6;
+            g.setColor(PlotStyle.TEXT);
+            g.drawString(e.label(), x, middle + (metrics.getAscent() - metrics.getDescent()) / 2);
+            x += metrics.stringWidth(e.label()) + gap;
+        }
+    }
+
+    @Override
+    public void paint(Graphics2D g) {
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, width(), height());
+        if (!title.isEmpty()) {
+            g.setFont(PlotStyle.TITLE_FONT);
+            g.setColor(PlotStyle.TEXT);
+            FontMetrics metrics = g.getFontMetrics();
+            int x = (width() - metrics.stringWidth(title)) / 2;
+            int y = (TITLE_HEIGHT + metrics.getAscent() - metrics.getDescent()) / 2 + 4;
+            g.drawString(title, Math.max(4, x), y);
+        }
+        if (!legend.isEmpty()) {
+            paintLegend(g, title.isEmpty() ? 0 : TITLE_HEIGHT);
+        }
+        for (int i = 0; i < panels.size(); i++) {
+            int x = (i % columns) * panelWidth;
+            int y = titleHeight() + (i / columns) * panelHeight;
+            Graphics2D panel = (Graphics2D) g.create(x, y, panelWidth, panelHeight);
+            try {
+                panels.get(i).paint(panel, panelWidth, panelHeight);
+            } finally {
+                panel.dispose();
+            }
+        }
+    }
+}

@@ -1,0 +1,207 @@
+package palsim.app.run;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import palsim.app.InputException;
+import palsim.app.config.ConfigDocument;
+import palsim.app.config.ConfigSection;
+import palsim.app.experiment.CommonSettings;
+import palsim.app.experiment.Experiment;
+import palsim.app.experiment.ExperimentContext;
+import palsim.app.experiment.ExperimentRegistry;
+import palsim.app.experiment.ExperimentSettings;
+import palsim.app.experiment.MetricsSink;
+import palsim.app.experiment.ParallelExecutor;
+import palsim.app.experiment.ProgressReporter;
+import palsim.app.experiment.RunOutput;
+import palsim.app.experiment.SummaryExtras;
+
+/**
+ * Runs an experiment from a config, in two steps:
+ * <ol>
+ *   <li>{@link #prepare}: apply the command-line overrides, read the common keys, select the
+ *       experiment by {@code task}, let it parse its settings, reject unknown keys. Nothing is
+ *       written yet, so a bad config leaves no trace.
+ *   <li>{@link #execute}: create the run directory, write config.yaml (resolved) and provenance.json
+ *       ({@code running}), run, then write metrics.csv, summary.json and the final provenance.json.
+ *       On failure: metrics.partial.csv with what was recorded, provenance.json {@code failed} with
+ *       the message, and the exception is rethrown for the command line to report.
+ * </ol>
+ */
+public final class ExperimentRunner {
+    private static final String CONFIG_HEADER = """
+            Resolved configuration of this palsim run: the config as given, with the command-line
+            overrides applied and every default filled in. Run it again with: palsim run config.yaml""";
+
+    private final ExperimentRegistry registry;
+
+    public ExperimentRunner(ExperimentRegistry registry) {
+        this.registry = registry;
+    }
+
+    /**
+     * A config that parsed completely: the experiment, its settings, and the resolved document.
+     *
+     * @param <S> the experiment's settings record
+     */
+    public record PreparedRun<S extends ExperimentSettings>(Experiment<S> experiment, S settings, CommonSettings common,
+            ConfigDocument document) {
+
+        /** The resolved config as YAML (what config.yaml will contain, without its comment header). */
+        public String resolvedYaml() {
+            return document.toYaml();
+        }
+    }
+
+    /**
+     * What {@link #execute} needs besides the prepared run.
+     *
+     * @param directory the run directory
+     * @param force reuse a non-empty directory
+     * @param threads worker threads, ≥ 1
+     * @param commandLine the command as typed, for provenance
+     * @param progress where progress goes
+     * @param clock start and end times
+     * @param software the palsim version and git state
+     * @param machine the JVM and machine
+     */
+    public record Request(Path directory, boolean force, int threads, String commandLine, ProgressReporter progress,
+            Clock clock, SoftwareVersion software, MachineInfo machine) {
+        public Request {
+            Objects.requireNonNull(directory, "directory");
+            if (threads < 1) {
+                throw new InputException("--threads: must be >= 1, got " + threads);
+            }
+        }
+    }
+
+    /**
+     * A completed run.
+     *
+     * @param directory where it is
+     * @param summary the last-epoch statistics
+     * @param headlines the experiment's own summary lines
+     * @param wallTime how long it took
+     * @param files the files written (relative), provenance.json included
+     */
+    public record Result(Path directory, Summary summary, List<String> headlines, Duration wallTime, List<String> files) {}
+
+    /**
+     * Parses a config into a run, applying {@code overrides} first.
+     *
+     * @throws InputException for anything wrong with the config or the overrides
+     */
+    public PreparedRun<?> prepare(ConfigDocument document, RunOverrides overrides) {
+        overrides.applyTo(document);
+        ConfigSection root = document.root();
+        Experiment<?> experiment = registry.get(root.string(CommonSettings.TASK));
+        CommonSettings common = CommonSettings.parse(root);
+        return parseWith(experiment, root, common, document);
+    }
+
+    private static <S extends ExperimentSettings> PreparedRun<S> parseWith(Experiment<S> experiment, ConfigSection root,
+            CommonSettings common, ConfigDocument document) {
+        S settings = experiment.parse(root, common);
+        document.rejectUnknownKeys();
+        List<String> rules = settings.rules();
+        if (rules.isEmpty()) {
+            throw new InputException(document.sourceName() + ": no feedback rules to run");
+        }
+        Set<String> seen = new HashSet<>();
+        for (String rule : rules) {
+            if (!seen.add(rule)) {
+                throw new InputException(document.sourceName() + ": rule '" + rule + "' is listed twice");
+            }
+        }
+        return new PreparedRun<>(experiment, settings, common, document);
+    }
+
+    /**
+     * Runs a prepared run into its directory.
+     *
+     * @throws Exception whatever the experiment threw, after provenance.json recorded the failure
+     */
+    public <S extends ExperimentSettings> Result execute(PreparedRun<S> run, Request request) throws Exception {
+        RunDirectory directory = RunDirectory.create(request.directory(), request.force());
+        Instant start = request.clock().instant();
+        Provenance provenance = new Provenance(request.software(), request.machine(), request.commandLine(),
+                run.document().sourceName(), run.common(), run.settings().rules(), request.threads(), start);
+        writeProvenance(directory, provenance);
+        directory.writeText(RunDirectory.CONFIG, run.document().toYaml(CONFIG_HEADER));
+
+        MetricsTable metrics = new MetricsTable(run.settings().rules(), run.common().seeds());
+        SummaryExtrasTable extras = new SummaryExtrasTable(run.settings().rules(), run.common().seeds());
+        List<String> headlines = Collections.synchronizedList(new ArrayList<>());
+        Context<S> context = new Context<>(run.settings(), run.common(), request.threads(),
+                new ParallelExecutor(request.threads()), metrics, extras, directory, request.progress(), headlines);
+
+        Thread onShutdown = new Thread(() -> {
+            if (Provenance.RUNNING.equals(provenance.status())) {
+                provenance.interrupted(request.clock().instant());
+                writeProvenance(directory, provenance);
+            }
+        }, "palsim-interrupted-run");
+        Runtime.getRuntime().addShutdownHook(onShutdown);
+        try {
+            run.experiment().run(context);
+        } catch (Exception | Error failure) {
+            recordFailure(directory, provenance, metrics, request.clock(), failure);
+            throw failure;
+        } finally {
+            request.progress().finish();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onShutdown);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook runs or ran already; nothing to undo.
+            }
+        }
+        directory.writeText(RunDirectory.METRICS, metrics.toCsv());
+        Summary summary = Summary.of(metrics, extras);
+        directory.writeText(RunDirectory.SUMMARY, summary.toJson(run.common()));
+        Instant end = request.clock().instant();
+        provenance.completed(end);
+        writeProvenance(directory, provenance);
+        List<String> files = new ArrayList<>(directory.files());
+        files.add(RunDirectory.PROVENANCE);
+        return new Result(directory.directory(), summary, List.copyOf(headlines), Duration.between(start, end), files);
+    }
+
+    private static void recordFailure(RunDirectory directory, Provenance provenance, MetricsTable metrics, Clock clock,
+            Throwable failure) {
+        try {
+            if (!metrics.isEmpty()) {
+                directory.writeText(RunDirectory.PARTIAL_METRICS, metrics.toCsv());
+            }
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+        provenance.failed(clock.instant(), FailureReport.of(failure));
+        try {
+            writeProvenance(directory, provenance);
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    private static void writeProvenance(RunDirectory directory, Provenance provenance) {
+        AtomicFiles.write(directory.directory().resolve(RunDirectory.PROVENANCE), provenance.toJson(directory.files()));
+    }
+
+    private record Context<S extends ExperimentSettings>(S settings, CommonSettings common, int threads,
+            ParallelExecutor executor, MetricsSink metrics, SummaryExtras summaryExtras, RunOutput output,
+            ProgressReporter progress, List<String> headlines) implements ExperimentContext<S> {
+
+        @Override
+        public void headline(String line) {
+            headlines.add(line);
+        }
+    }
+}
