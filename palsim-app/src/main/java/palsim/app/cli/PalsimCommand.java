@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "palsim",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        subcommands = {RunCommand.class, ReproduceCommand.class, RerunCommand.class, PresetsCommand.class,
+        subcommands = {RunCommand.class, ReproduceCommand.class, RerunCommand.class, PresetsCommand.class, DataCommand.class,
             CommandLine.HelpCommand.class},
         sortOptions = false,
         usageHelpAutoWidth = true,

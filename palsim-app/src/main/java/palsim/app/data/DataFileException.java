@@ -1,11 +1,13 @@
 package palsim.app.data;
 
+import palsim.app.InputException;
+
 /**
  * A data file is missing, unreadable, malformed or could not be downloaded. The message always
  * starts with the file it is about ({@code "train-images-idx3-ubyte.gz: truncated: ..."}), so the
  * command line can print it as the one line a user needs; it is bad input (exit code 2), not a bug.
  */
-public class DataFileException extends IllegalArgumentException {
+public class DataFileException extends InputException {
     private static final long serialVersionUID = 1L;
 
     private final String file;
