@@ -2,6 +2,7 @@ package palsim.core.microcircuit;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
+import palsim.core.neuron.Activation;
 
 /**
  * Numerical kernels of the lane engine. Every array holds one value per (element, lane), laid out
@@ -282,44 +283,77 @@ final class LaneKernels {
     // ------------------------------------------------------------------------------------------
     // Element-wise
 
-    /** out = old + c·(now − old): the prospective voltage ŭ of §2.2 with c = taur·τ/dt. */
-    static void prospective(double[] now, double[] old, double c, double[] out, int count) {
+    /**
+     * The prospective voltage of §2.2 and its rate: ŭ = old + c·(now − old) with c = taur·τ/dt,
+     * r = φ(ŭ).
+     */
+    static void prospectiveRates(double[] now, double[] old, double c, Activation phi, double[] breve, double[] rate,
+            int count) {
+        DoubleVector cv = DoubleVector.broadcast(SPECIES, c);
         for (int e = 0; e < count; e += LANES) {
             DoubleVector o = DoubleVector.fromArray(SPECIES, old, e);
-            DoubleVector.fromArray(SPECIES, now, e).sub(o).fma(DoubleVector.broadcast(SPECIES, c), o).intoArray(out, e);
+            DoubleVector b = DoubleVector.fromArray(SPECIES, now, e).sub(o).fma(cv, o);
+            b.intoArray(breve, e);
+            phi.valueOf(b).intoArray(rate, e);
         }
     }
 
-    static void prospectiveReference(double[] now, double[] old, double c, double[] out, int count) {
+    static void prospectiveRatesReference(double[] now, double[] old, double c, Activation phi, double[] breve,
+            double[] rate, int count) {
         for (int e = 0; e < count; e++) {
-            out[e] = old[e] + c * (now[e] - old[e]);
+            breve[e] = old[e] + c * (now[e] - old[e]);
+            rate[e] = phi.value(breve[e]);
         }
     }
 
-    /** out = a·x + b·y (the weighted sum of two compartment potentials). */
-    static void weightedSum(double a, double[] x, double b, double[] y, double[] out, int count) {
+    /**
+     * The Euler increment of a soma relaxing towards a weighted sum of two potentials:
+     * increment = rate·(a·x + b·y − u), with rate = dt·G and a, b the conductance ratios of u_eff.
+     */
+    static void relaxation(double a, double[] x, double b, double[] y, double[] u, double rate, double[] increment,
+            int count) {
         for (int e = 0; e < count; e += LANES) {
-            DoubleVector.fromArray(SPECIES, x, e).mul(a).add(DoubleVector.fromArray(SPECIES, y, e).mul(b)).intoArray(out, e);
+            DoubleVector target = DoubleVector.fromArray(SPECIES, x, e).mul(a).add(DoubleVector.fromArray(SPECIES, y, e).mul(b));
+            target.sub(DoubleVector.fromArray(SPECIES, u, e)).mul(rate).intoArray(increment, e);
         }
     }
 
-    static void weightedSumReference(double a, double[] x, double b, double[] y, double[] out, int count) {
+    static void relaxationReference(double a, double[] x, double b, double[] y, double[] u, double rate,
+            double[] increment, int count) {
         for (int e = 0; e < count; e++) {
-            out[e] = a * x[e] + b * y[e];
+            increment[e] = rate * (a * x[e] + b * y[e] - u[e]);
         }
     }
 
-    /** increment = rate·(target − u): the Euler increment dt·G·(u_eff − u) with rate = dt·G. */
-    static void relaxation(double[] target, double[] u, double rate, double[] increment, int count) {
+    /** increment = rate·(a·x − u): relaxation towards one attenuated potential (the free output). */
+    static void relaxation(double a, double[] x, double[] u, double rate, double[] increment, int count) {
         for (int e = 0; e < count; e += LANES) {
-            DoubleVector.fromArray(SPECIES, target, e).sub(DoubleVector.fromArray(SPECIES, u, e)).mul(rate)
+            DoubleVector.fromArray(SPECIES, x, e).mul(a).sub(DoubleVector.fromArray(SPECIES, u, e)).mul(rate)
                     .intoArray(increment, e);
         }
     }
 
-    static void relaxationReference(double[] target, double[] u, double rate, double[] increment, int count) {
+    static void relaxationReference(double a, double[] x, double[] u, double rate, double[] increment, int count) {
         for (int e = 0; e < count; e++) {
-            increment[e] = rate * (target[e] - u[e]);
+            increment[e] = rate * (a * x[e] - u[e]);
+        }
+    }
+
+    /**
+     * The postsynaptic factor of the forward and W^IP rules (§3.1–3.2):
+     * out = s·[r − φ(a·v)], with s = dt·η and v the dendritic potential of the previous step.
+     */
+    static void predictionError(double s, double[] r, Activation phi, double a, double[] v, double[] out, int count) {
+        for (int e = 0; e < count; e += LANES) {
+            DoubleVector predicted = phi.valueOf(DoubleVector.fromArray(SPECIES, v, e).mul(a));
+            DoubleVector.fromArray(SPECIES, r, e).sub(predicted).mul(s).intoArray(out, e);
+        }
+    }
+
+    static void predictionErrorReference(double s, double[] r, Activation phi, double a, double[] v, double[] out,
+            int count) {
+        for (int e = 0; e < count; e++) {
+            out[e] = s * (r[e] - phi.value(a * v[e]));
         }
     }
 
@@ -330,11 +364,10 @@ final class LaneKernels {
         }
     }
 
-    /** a += b·x. */
-    static void addScaled(double[] a, double b, double[] x, int count) {
+    /** out = x + y. */
+    static void sum(double[] x, double[] y, double[] out, int count) {
         for (int e = 0; e < count; e += LANES) {
-            DoubleVector.fromArray(SPECIES, x, e).fma(DoubleVector.broadcast(SPECIES, b), DoubleVector.fromArray(SPECIES, a, e))
-                    .intoArray(a, e);
+            DoubleVector.fromArray(SPECIES, x, e).add(DoubleVector.fromArray(SPECIES, y, e)).intoArray(out, e);
         }
     }
 
@@ -342,13 +375,6 @@ final class LaneKernels {
     static void scale(double s, double[] x, double[] out, int count) {
         for (int e = 0; e < count; e += LANES) {
             DoubleVector.fromArray(SPECIES, x, e).mul(s).intoArray(out, e);
-        }
-    }
-
-    /** out = s·(r − out): the bracket of the forward and W^IP rules, with {@code out} holding φ(a·v^prev). */
-    static void scaledDifference(double s, double[] r, double[] out, int count) {
-        for (int e = 0; e < count; e += LANES) {
-            DoubleVector.fromArray(SPECIES, r, e).sub(DoubleVector.fromArray(SPECIES, out, e)).mul(s).intoArray(out, e);
         }
     }
 
@@ -367,12 +393,24 @@ final class LaneKernels {
         }
     }
 
-    /** A vector whose lanes are NaN where any of the first {@code count} values of that lane is not finite. */
+    /**
+     * Adds, per lane, x − x over the first {@code count} values to {@code acc}: a lane of the result
+     * is NaN exactly when one of its values is not finite. Two accumulators keep the adds from
+     * forming one long dependency chain.
+     */
     static DoubleVector accumulateNonFinite(double[] v, int count, DoubleVector acc) {
-        for (int e = 0; e < count; e += LANES) {
+        DoubleVector other = DoubleVector.zero(SPECIES);
+        int e = 0;
+        for (; e + LANES < count; e += 2 * LANES) {
+            DoubleVector x = DoubleVector.fromArray(SPECIES, v, e);
+            DoubleVector y = DoubleVector.fromArray(SPECIES, v, e + LANES);
+            acc = acc.add(x.sub(x));
+            other = other.add(y.sub(y));
+        }
+        if (e < count) {
             DoubleVector x = DoubleVector.fromArray(SPECIES, v, e);
             acc = acc.add(x.sub(x));
         }
-        return acc;
+        return acc.add(other);
     }
 }

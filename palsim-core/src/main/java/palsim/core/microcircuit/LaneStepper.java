@@ -184,15 +184,12 @@ final class LaneStepper implements MicrocircuitPhases {
     @Override
     public void computeProspectiveRates() {
         for (int l = 1; l <= top; l++) {
-            int count = n[l] * lanes;
-            LaneKernels.prospective(s.somatic[l], s.somaticOld[l], prospectiveFactor[l], s.prospective[l], count);
-            phi[l].values(s.prospective[l], 0, s.rate[l], 0, count);
+            LaneKernels.prospectiveRates(s.somatic[l], s.somaticOld[l], prospectiveFactor[l], phi[l], s.prospective[l],
+                    s.rate[l], n[l] * lanes);
         }
         for (int l = 1; l <= top - 1; l++) {
-            int count = n[l + 1] * lanes;
-            LaneKernels.prospective(s.interneuron[l], s.interneuronOld[l], interneuronProspectiveFactor,
-                    s.interneuronProspective[l], count);
-            phi[l + 1].values(s.interneuronProspective[l], 0, s.interneuronRate[l], 0, count);
+            LaneKernels.prospectiveRates(s.interneuron[l], s.interneuronOld[l], interneuronProspectiveFactor, phi[l + 1],
+                    s.interneuronProspective[l], s.interneuronRate[l], n[l + 1] * lanes);
         }
         System.arraycopy(input, 0, s.rate[0], 0, n[0] * lanes);
     }
@@ -220,9 +217,7 @@ final class LaneStepper implements MicrocircuitPhases {
                     n[l], n[l + 1], s.apical[l]);
             if (noisy) {
                 // ξ before this step's refresh (quirk 3)
-                int count = n[l] * lanes;
-                System.arraycopy(s.apical[l], 0, s.apicalDrive[l], 0, count);
-                LaneKernels.add(s.apicalDrive[l], s.noise[l], count);
+                LaneKernels.sum(s.apical[l], s.noise[l], s.apicalDrive[l], n[l] * lanes);
             }
         }
     }
@@ -265,29 +260,23 @@ final class LaneStepper implements MicrocircuitPhases {
     public void computeSomaticIncrements() {
         for (int l = 1; l <= top - 1; l++) {
             // interneuron: nudged by the prospective voltage of the layer above (quirk 9)
-            int count = n[l + 1] * lanes;
-            double[] inc = s.interneuronIncrement[l];
-            LaneKernels.weightedSum(interneuronDendriteWeight, s.dendrite[l], interneuronNudgingWeight,
-                    s.prospective[l + 1], inc, count);
-            LaneKernels.relaxation(inc, s.interneuron[l], interneuronRelaxation, inc, count);
+            LaneKernels.relaxation(interneuronDendriteWeight, s.dendrite[l], interneuronNudgingWeight, s.prospective[l + 1],
+                    s.interneuron[l], interneuronRelaxation, s.interneuronIncrement[l], n[l + 1] * lanes);
         }
         boolean noisy = injectingNoise();
         for (int l = 1; l <= top - 1; l++) {
-            int count = n[l] * lanes;
-            double[] inc = s.somaticIncrement[l];
-            LaneKernels.weightedSum(hiddenBasalWeight, s.basal[l], hiddenApicalWeight,
-                    noisy ? s.apicalDrive[l] : s.apical[l], inc, count);
-            LaneKernels.relaxation(inc, s.somatic[l], hiddenRelaxation, inc, count);
+            LaneKernels.relaxation(hiddenBasalWeight, s.basal[l], hiddenApicalWeight, noisy ? s.apicalDrive[l] : s.apical[l],
+                    s.somatic[l], hiddenRelaxation, s.somaticIncrement[l], n[l] * lanes);
         }
         int count = n[top] * lanes;
-        double[] inc = s.somaticIncrement[top];
         if (target != null) {
-            LaneKernels.weightedSum(outputBasalWeightWithTarget, s.basal[top], outputTargetWeight, target, inc, count);
+            LaneKernels.relaxation(outputBasalWeightWithTarget, s.basal[top], outputTargetWeight, target, s.somatic[top],
+                    outputRelaxation, s.somaticIncrement[top], count);
         } else {
             // free output: relaxes with G_N towards a_o·v^bas (quirk 2)
-            LaneKernels.scale(outputBasalWeightFree, s.basal[top], inc, count);
+            LaneKernels.relaxation(outputBasalWeightFree, s.basal[top], s.somatic[top], outputRelaxation,
+                    s.somaticIncrement[top], count);
         }
-        LaneKernels.relaxation(inc, s.somatic[top], outputRelaxation, inc, count);
     }
 
     @Override
@@ -295,21 +284,15 @@ final class LaneStepper implements MicrocircuitPhases {
         for (int l = 1; l <= top; l++) {
             if (forwardUpdateNeeded(l)) {
                 // dt·η^fw·[r_ℓ − φ_ℓ(a·v^{bas,prev}_ℓ)], a = a_h (hidden) or a_o (output)
-                int count = n[l] * lanes;
-                double[] e = s.forwardSignal[l];
-                LaneKernels.scale(forwardAttenuation[l], s.basalPrev[l], e, count);
-                phi[l].values(e, 0, e, 0, count);
-                LaneKernels.scaledDifference(forwardRate[l], s.rate[l], e, count);
+                LaneKernels.predictionError(forwardRate[l], s.rate[l], phi[l], forwardAttenuation[l], s.basalPrev[l],
+                        s.forwardSignal[l], n[l] * lanes);
             }
         }
         for (int l = 1; l <= top - 1; l++) {
             if (pyramidToInterneuronLearns(l)) {
                 // dt·η^IP·[r^I_ℓ − φ_{ℓ+1}(a_d·v^{den,prev}_ℓ)]
-                int count = n[l + 1] * lanes;
-                double[] e = s.interneuronSignal[l];
-                LaneKernels.scale(interneuronAttenuation, s.dendritePrev[l], e, count);
-                phi[l + 1].values(e, 0, e, 0, count);
-                LaneKernels.scaledDifference(pyramidToInterneuronRate[l], s.interneuronRate[l], e, count);
+                LaneKernels.predictionError(pyramidToInterneuronRate[l], s.interneuronRate[l], phi[l + 1],
+                        interneuronAttenuation, s.dendritePrev[l], s.interneuronSignal[l], n[l + 1] * lanes);
             }
             if (interneuronToPyramidLearns(l)) {
                 // −dt·η^PI·v^{api,prev}_ℓ (noise-free)
