@@ -31,7 +31,7 @@ final class LaneFeedbackProjection implements FeedbackProjection {
         LaneKernels.tieTransposed(s.forward[layer + 1], s.feedback[layer], s.interneuronToPyramid[layer], rows, cols);
     }
 
-    /** B is drawn when the network is built ({@link InitialState}); a running network cannot redraw it. */
+    /** B is drawn when the network is built ({@link CircuitState}); a running network cannot redraw it. */
     @Override
     public void drawRandomFeedback(UniformRandomProvider rng) {
         throw new IllegalStateException("B_" + layer + " is drawn when the microcircuit is built, not during a step");

@@ -80,7 +80,7 @@ final class LaneState {
     final UniformRandomProvider[] modelGenerator;
     final ZigguratSampler.NormalizedGaussian[] gaussian;
 
-    LaneState(MicrocircuitSpec spec, long[] seeds, List<InitialState> initial) {
+    LaneState(MicrocircuitSpec spec, long[] seeds, List<CircuitState> initial) {
         if (seeds.length == 0 || seeds.length > lanes) {
             throw new IllegalArgumentException("a group holds 1 to " + lanes + " seeds, got " + seeds.length);
         }
@@ -151,7 +151,7 @@ final class LaneState {
     }
 
     /** Writes one seed's initial state into lane k and sets the auxiliary state of §4.1. */
-    private void load(MicrocircuitSpec spec, int k, InitialState s) {
+    private void load(MicrocircuitSpec spec, int k, CircuitState s) {
         WeightSnapshot w = s.weights();
         for (int l = 1; l <= layers; l++) {
             scatter(s.somaticVoltageView(l), somatic[l], k);

@@ -32,7 +32,7 @@ public final class MicrocircuitGroup {
     private final VectorMask<Double> activeLanes;
     private long steps;
 
-    private MicrocircuitGroup(MicrocircuitSpec spec, long[] seeds, List<InitialState> initial) {
+    private MicrocircuitGroup(MicrocircuitSpec spec, long[] seeds, List<CircuitState> initial) {
         this.spec = spec;
         this.state = new LaneState(spec, seeds, initial);
         this.stepper = new LaneStepper(spec, state);
@@ -52,13 +52,13 @@ public final class MicrocircuitGroup {
 
     /**
      * A group whose lane k holds seed {@code seeds[k]}, initialised as microcircuit.md §4.1–4.2
-     * ({@link InitialState#draw}).
+     * ({@link CircuitState#draw}).
      */
     public static MicrocircuitGroup create(MicrocircuitSpec spec, long... seeds) {
         Objects.requireNonNull(spec, "spec");
-        List<InitialState> initial = new ArrayList<>(seeds.length);
+        List<CircuitState> initial = new ArrayList<>(seeds.length);
         for (long s : seeds) {
-            initial.add(InitialState.draw(spec, s));
+            initial.add(CircuitState.draw(spec, s));
         }
         return new MicrocircuitGroup(spec, seeds, initial);
     }
@@ -67,7 +67,7 @@ public final class MicrocircuitGroup {
      * A group whose lane k starts from {@code initial.get(k)}; {@code seeds[k]} seeds the lane's own
      * generator (noise and shuffles).
      */
-    public static MicrocircuitGroup fromStates(MicrocircuitSpec spec, long[] seeds, List<InitialState> initial) {
+    public static MicrocircuitGroup fromStates(MicrocircuitSpec spec, long[] seeds, List<CircuitState> initial) {
         if (initial.size() != seeds.length) {
             throw new IllegalArgumentException("got " + seeds.length + " seeds but " + initial.size() + " initial states");
         }
@@ -190,6 +190,19 @@ public final class MicrocircuitGroup {
         return new WeightSnapshot(state.n, w, wip, b, bpi);
     }
 
+    /** The somatic voltages u, u^I and all weights of lane {@code lane} now. */
+    public CircuitState circuitState(int lane) {
+        double[][] u = new double[state.layers][];
+        for (int l = 1; l <= state.layers; l++) {
+            u[l - 1] = somaticVoltage(lane, l);
+        }
+        double[][] uI = new double[state.layers - 1][];
+        for (int l = 1; l <= state.layers - 1; l++) {
+            uI[l - 1] = interneuronVoltage(lane, l);
+        }
+        return new CircuitState(u, uI, weights(lane));
+    }
+
     /** u_ℓ after the last step. */
     public double[] somaticVoltage(int lane, int layer) {
         checkLayer(layer, 1, state.layers);
@@ -206,6 +219,12 @@ public final class MicrocircuitGroup {
     public double[] prospectiveVoltage(int lane, int layer) {
         checkLayer(layer, 1, state.layers);
         return gather(state.prospective[layer], lane, state.n[layer]);
+    }
+
+    /** ŭ^I_ℓ computed in the last step (n_{ℓ+1} values); before any step, u^I_ℓ. */
+    public double[] interneuronProspectiveVoltage(int lane, int layer) {
+        checkLayer(layer, 1, state.layers - 1);
+        return gather(state.interneuronProspective[layer], lane, state.n[layer + 1]);
     }
 
     /** ŭ_N computed in the last step: the output the fw_bw task records and compares to u^tgt. */

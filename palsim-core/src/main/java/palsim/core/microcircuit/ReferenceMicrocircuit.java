@@ -14,7 +14,7 @@ import palsim.core.rng.RandomStreams;
  * follow microcircuit.md §2.3 line by line, and {@link Activation#value}. It exists to check the
  * lane engine ({@link MicrocircuitGroup}) against; it is slow and not meant for experiments.
  *
- * <p>It starts from the same {@link InitialState} and draws its noise from the same per-seed
+ * <p>It starts from the same {@link CircuitState} and draws its noise from the same per-seed
  * stream ({@code RandomStreams.seeded(seed)}, standard normals by layer, then neuron) as the lane
  * engine, so the two agree to rounding.
  *
@@ -56,13 +56,13 @@ public final class ReferenceMicrocircuit {
     private LearningSwitches switches = LearningSwitches.OFF;
     private boolean observeForwardUpdates;
 
-    /** A reference circuit for seed {@code seed}, initialised as {@link InitialState#draw}. */
+    /** A reference circuit for seed {@code seed}, initialised as {@link CircuitState#draw}. */
     public ReferenceMicrocircuit(MicrocircuitSpec spec, long seed) {
-        this(spec, seed, InitialState.draw(spec, seed));
+        this(spec, seed, CircuitState.draw(spec, seed));
     }
 
     /** A reference circuit starting from {@code initial}; {@code seed} seeds its own generator. */
-    public ReferenceMicrocircuit(MicrocircuitSpec spec, long seed, InitialState initial) {
+    public ReferenceMicrocircuit(MicrocircuitSpec spec, long seed, CircuitState initial) {
         this.spec = spec;
         this.N = spec.pyramidalLayers();
         this.n = spec.layers();
@@ -417,7 +417,7 @@ public final class ReferenceMicrocircuit {
 
         @Override
         public void tieToForward() {
-            InitialState.tie(W[l + 1], B[l], BPI[l], n[l], n[l + 1]);
+            CircuitState.tie(W[l + 1], B[l], BPI[l], n[l], n[l + 1]);
         }
 
         @Override

@@ -7,8 +7,11 @@ import palsim.core.feedback.FeedbackRule;
 import palsim.core.rng.RandomStreams;
 
 /**
- * One seed's initial voltages and weights (microcircuit.md §4.1–4.2), shared by the lane engine and
- * the scalar reference so that both start from the same numbers.
+ * The somatic voltages and weights of one seed's circuit: what a circuit starts from. {@link #draw}
+ * gives the initial state of microcircuit.md §4.1–4.2, shared by the lane engine and the scalar
+ * reference so that both start from the same numbers; {@link MicrocircuitGroup#circuitState(int)}
+ * captures a running lane (e.g. for the update-angle evaluation). A circuit built from a state sets
+ * the auxiliary state as §4.1 does (u^old = u, rates φ(u), h = φ(u), potentials, x_last, ξ, D = 0).
  *
  * <p>Draw order for seed s (quirk 13: voltages and weights come from two identically seeded
  * streams, so they are correlated):
@@ -26,17 +29,17 @@ import palsim.core.rng.RandomStreams;
  *
  * @param somaticVoltages u_ℓ, ℓ = 1…N (index ℓ−1)
  * @param interneuronVoltages u^I_ℓ, ℓ = 1…N−1 (index ℓ−1), n_{ℓ+1} entries each
- * @param weights the weights after rule initialisation and SPS
+ * @param weights the weights (for {@link #draw}: after rule initialisation and SPS)
  */
-public record InitialState(double[][] somaticVoltages, double[][] interneuronVoltages, WeightSnapshot weights) {
+public record CircuitState(double[][] somaticVoltages, double[][] interneuronVoltages, WeightSnapshot weights) {
 
-    public InitialState {
+    public CircuitState {
         somaticVoltages = deepCopy(somaticVoltages);
         interneuronVoltages = deepCopy(interneuronVoltages);
     }
 
     /** Draws the initial state of seed {@code seed} as described in the class comment. */
-    public static InitialState draw(MicrocircuitSpec spec, long seed) {
+    public static CircuitState draw(MicrocircuitSpec spec, long seed) {
         int[] n = spec.layers();
         int layers = spec.pyramidalLayers();
 
@@ -77,7 +80,12 @@ public record InitialState(double[][] somaticVoltages, double[][] interneuronVol
         if (spec.selfPredictingStart()) {
             weights.imposeSelfPredictingState(spec.conductances());
         }
-        return new InitialState(u, uI, weights);
+        return new CircuitState(u, uI, weights);
+    }
+
+    /** The same voltages with the self-predicting state imposed on the weights (§4.2). */
+    public CircuitState withSelfPredictingState(Conductances g) {
+        return new CircuitState(somaticVoltages, interneuronVoltages, weights.withSelfPredictingState(g));
     }
 
     /** u_ℓ (1-based), a copy. */
