@@ -48,6 +48,11 @@ public final class Circuits {
                 .build();
     }
 
+    /** B_1 of the Fig. 1d student of {@code seed} as drawn, before any learning. */
+    public static double fig1dStudentInitialFeedback(long seed) {
+        return CircuitState.draw(fig1dStudent(fa()), seed).weights().feedback(1)[0];
+    }
+
     public static FeedbackRule bp() {
         return new Backprop();
     }

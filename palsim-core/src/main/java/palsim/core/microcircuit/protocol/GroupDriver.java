@@ -107,7 +107,7 @@ final class GroupDriver {
         step++;
         boolean record = step % protocol.recordInterval() == 0;
         if (record || tracing) {
-            RecordPoint point = new RecordPoint(step, epoch, training, target);
+            RecordPoint point = new RecordPoint(step, epoch, training, x, target);
             if (tracing) {
                 observer.stepped(group, point, inEpoch);
             }
