@@ -1,5 +1,6 @@
 package palsim.core.microcircuit;
 
+import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import palsim.core.feedback.FeedbackProjection;
@@ -106,6 +107,51 @@ public record CircuitState(double[][] somaticVoltages, double[][] interneuronVol
     @Override
     public double[][] interneuronVoltages() {
         return deepCopy(interneuronVoltages);
+    }
+
+    /**
+     * Checks that this state fits a circuit of {@code layers}.
+     *
+     * @throws IllegalArgumentException naming the first mismatch
+     */
+    public void requireShape(int[] layers) {
+        if (!Arrays.equals(weights.layers(), layers)) {
+            throw new IllegalArgumentException("state has layers " + Arrays.toString(weights.layers())
+                    + ", the circuit " + Arrays.toString(layers));
+        }
+        int top = layers.length - 1;
+        if (somaticVoltages.length != top || interneuronVoltages.length != top - 1) {
+            throw new IllegalArgumentException("state has voltages for " + somaticVoltages.length + " pyramidal and "
+                    + interneuronVoltages.length + " interneuron layers; the circuit has " + top + " and " + (top - 1));
+        }
+        for (int l = 1; l <= top; l++) {
+            if (somaticVoltages[l - 1].length != layers[l]) {
+                throw new IllegalArgumentException("u_" + l + " has " + somaticVoltages[l - 1].length + " values, layers["
+                        + l + "] is " + layers[l]);
+            }
+        }
+        for (int l = 1; l < top; l++) {
+            if (interneuronVoltages[l - 1].length != layers[l + 1]) {
+                throw new IllegalArgumentException("u^I_" + l + " has " + interneuronVoltages[l - 1].length
+                        + " values, layers[" + (l + 1) + "] is " + layers[l + 1]);
+            }
+        }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof CircuitState c && Arrays.deepEquals(somaticVoltages, c.somaticVoltages)
+                && Arrays.deepEquals(interneuronVoltages, c.interneuronVoltages) && weights.equals(c.weights);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.deepHashCode(somaticVoltages) * 31 + weights.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "CircuitState[layers=" + Arrays.toString(weights.layers()) + "]";
     }
 
     double[] somaticVoltageView(int layer) {

@@ -71,6 +71,10 @@ public final class MicrocircuitGroup {
         if (initial.size() != seeds.length) {
             throw new IllegalArgumentException("got " + seeds.length + " seeds but " + initial.size() + " initial states");
         }
+        int[] layers = spec.layers();
+        for (CircuitState s : initial) {
+            s.requireShape(layers);
+        }
         return new MicrocircuitGroup(spec, seeds, initial);
     }
 

@@ -302,6 +302,23 @@ class MicrocircuitGroupTest {
     }
 
     @Test
+    void aStateOfAnotherShapeIsRejected() {
+        CircuitState small = CircuitState.draw(Circuits.fig1dStudent(Circuits.fa()), 1);
+        assertThatThrownBy(() -> MicrocircuitGroup.fromStates(Circuits.fig1b(Circuits.fa()), new long[] {1}, List.of(small)))
+                .hasMessageContaining("state has layers [1, 1, 1], the circuit [5, 20, 10, 20, 5]");
+    }
+
+    @Test
+    void aCapturedStateRestartsTheSameCircuit() {
+        MicrocircuitGroup group = MicrocircuitGroup.create(Circuits.fig1b(Circuits.fa()), 2);
+        group.step(Circuits.allLanes(0.1, 0.2, 0.3, 0.4, 0.5), null);
+        CircuitState state = group.circuitState(0);
+        MicrocircuitGroup copy = MicrocircuitGroup.fromStates(group.spec(), new long[] {2}, List.of(state));
+        assertThat(copy.circuitState(0)).isEqualTo(state);
+        assertThat(copy.weights(0)).isEqualTo(group.weights(0));
+    }
+
+    @Test
     void aGroupHoldsAtMostOneSeedPerLane() {
         long[] tooMany = new long[MicrocircuitGroup.lanes() + 1];
         assertThatThrownBy(() -> MicrocircuitGroup.create(Circuits.fig1b(Circuits.fa()), tooMany))
