@@ -126,21 +126,43 @@ final class LaneKernels {
     // ------------------------------------------------------------------------------------------
     // Outer-product updates
 
-    /** m[i,j] += post[i]·pre[j]; if {@code delta} is not null it receives post[i]·pre[j]. */
+    /**
+     * m[i,j] += post[i]·pre[j]; if {@code delta} is not null it receives post[i]·pre[j].
+     * Update kernels work on four rows at a time so that each pre[j] is loaded once per four rows.
+     */
     static void addOuter(double[] m, int rows, int cols, double[] post, double[] pre, double[] delta) {
         final int l = LANES;
-        for (int i = 0; i < rows; i++) {
-            DoubleVector pi = DoubleVector.fromArray(SPECIES, post, i * l);
-            int base = i * cols * l;
+        final int rowStride = cols * l;
+        int i = 0;
+        for (; i + 3 < rows; i += 4) {
+            DoubleVector p0 = DoubleVector.fromArray(SPECIES, post, i * l);
+            DoubleVector p1 = DoubleVector.fromArray(SPECIES, post, (i + 1) * l);
+            DoubleVector p2 = DoubleVector.fromArray(SPECIES, post, (i + 2) * l);
+            DoubleVector p3 = DoubleVector.fromArray(SPECIES, post, (i + 3) * l);
+            int base = i * rowStride;
             for (int j = 0; j < cols; j++) {
+                DoubleVector pj = DoubleVector.fromArray(SPECIES, pre, j * l);
                 int o = base + j * l;
-                DoubleVector d = pi.mul(DoubleVector.fromArray(SPECIES, pre, j * l));
-                if (delta != null) {
-                    d.intoArray(delta, o);
-                }
-                DoubleVector.fromArray(SPECIES, m, o).add(d).intoArray(m, o);
+                addProduct(m, delta, o, p0.mul(pj));
+                addProduct(m, delta, o + rowStride, p1.mul(pj));
+                addProduct(m, delta, o + 2 * rowStride, p2.mul(pj));
+                addProduct(m, delta, o + 3 * rowStride, p3.mul(pj));
             }
         }
+        for (; i < rows; i++) {
+            DoubleVector pi = DoubleVector.fromArray(SPECIES, post, i * l);
+            int base = i * rowStride;
+            for (int j = 0; j < cols; j++) {
+                addProduct(m, delta, base + j * l, pi.mul(DoubleVector.fromArray(SPECIES, pre, j * l)));
+            }
+        }
+    }
+
+    private static void addProduct(double[] m, double[] delta, int o, DoubleVector d) {
+        if (delta != null) {
+            d.intoArray(delta, o);
+        }
+        DoubleVector.fromArray(SPECIES, m, o).add(d).intoArray(m, o);
     }
 
     static void addOuterReference(double[] m, int rows, int cols, double[] post, double[] pre, double[] delta) {
@@ -225,18 +247,35 @@ final class LaneKernels {
     }
 
     /**
-     * PAL's feedback update (microcircuit.md §3.4): m[i,j] ← m[i,j] + rate·(ξ[i]·h[j] − decay·m[i,j]).
+     * PAL's feedback update (microcircuit.md §3.4): m[i,j] ← m[i,j] + rate·(ξ[i]·h[j] − decay·m[i,j]),
+     * computed as keep·m + (rate·ξ[i])·h[j] with keep = 1 − rate·decay.
      */
     static void learnFromNoise(double[] m, int rows, int cols, double[] xi, double[] h, double rate, double decay) {
         final int l = LANES;
-        final double keep = 1.0 - rate * decay;
-        for (int i = 0; i < rows; i++) {
+        final int rowStride = cols * l;
+        final DoubleVector keep = DoubleVector.broadcast(SPECIES, 1.0 - rate * decay);
+        int i = 0;
+        for (; i + 3 < rows; i += 4) {
+            DoubleVector s0 = DoubleVector.fromArray(SPECIES, xi, i * l).mul(rate);
+            DoubleVector s1 = DoubleVector.fromArray(SPECIES, xi, (i + 1) * l).mul(rate);
+            DoubleVector s2 = DoubleVector.fromArray(SPECIES, xi, (i + 2) * l).mul(rate);
+            DoubleVector s3 = DoubleVector.fromArray(SPECIES, xi, (i + 3) * l).mul(rate);
+            int base = i * rowStride;
+            for (int j = 0; j < cols; j++) {
+                DoubleVector hj = DoubleVector.fromArray(SPECIES, h, j * l);
+                int o = base + j * l;
+                s0.fma(hj, DoubleVector.fromArray(SPECIES, m, o).mul(keep)).intoArray(m, o);
+                s1.fma(hj, DoubleVector.fromArray(SPECIES, m, o + rowStride).mul(keep)).intoArray(m, o + rowStride);
+                s2.fma(hj, DoubleVector.fromArray(SPECIES, m, o + 2 * rowStride).mul(keep)).intoArray(m, o + 2 * rowStride);
+                s3.fma(hj, DoubleVector.fromArray(SPECIES, m, o + 3 * rowStride).mul(keep)).intoArray(m, o + 3 * rowStride);
+            }
+        }
+        for (; i < rows; i++) {
             DoubleVector si = DoubleVector.fromArray(SPECIES, xi, i * l).mul(rate);
-            int base = i * cols * l;
+            int base = i * rowStride;
             for (int j = 0; j < cols; j++) {
                 int o = base + j * l;
-                DoubleVector old = DoubleVector.fromArray(SPECIES, m, o);
-                si.fma(DoubleVector.fromArray(SPECIES, h, j * l), old.mul(keep)).intoArray(m, o);
+                si.fma(DoubleVector.fromArray(SPECIES, h, j * l), DoubleVector.fromArray(SPECIES, m, o).mul(keep)).intoArray(m, o);
             }
         }
     }
