@@ -1,0 +1,455 @@
+package palsim.core.microcircuit;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+import palsim.core.neuron.Activation;
+
+/**
+ * Numerical kernels of the lane engine. Every array holds one value per (element, lane), laid out
+ * {@code [element][lane]}: element e of lane k sits at {@code e·L + k}, with L =
+ * {@link #LANES}. A matrix M (rows × cols, row-major) of every lane is {@code [row][col][lane]}.
+ * One vector operation therefore advances the same element of every seed of a group, and lanes
+ * never mix, so a seed's numbers do not depend on which seeds share its group.
+ *
+ * <p>Each vector kernel has a plain scalar twin ({@code …Reference}) with the same contract; tests
+ * compare them with a tolerance (the vector kernels fuse multiply-adds).
+ */
+final class LaneKernels {
+    static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+    /** L, the number of lanes (seeds) of a group. */
+    static final int LANES = SPECIES.length();
+
+    private LaneKernels() {}
+
+    // ------------------------------------------------------------------------------------------
+    // Matrix-vector products
+
+    /** out[i] = Σ_j m[i,j]·x[j] for every lane; m rows × cols. */
+    static void matVec(double[] m, int rows, int cols, double[] x, double[] out) {
+        final int l = LANES;
+        final int rowStride = cols * l;
+        int i = 0;
+        // four rows at a time: four independent FMA chains hide the FMA latency and share the x loads
+        for (; i + 3 < rows; i += 4) {
+            DoubleVector a0 = DoubleVector.zero(SPECIES);
+            DoubleVector a1 = a0;
+            DoubleVector a2 = a0;
+            DoubleVector a3 = a0;
+            int base = i * rowStride;
+            for (int j = 0; j < cols; j++) {
+                DoubleVector xj = DoubleVector.fromArray(SPECIES, x, j * l);
+                int o = base + j * l;
+                a0 = DoubleVector.fromArray(SPECIES, m, o).fma(xj, a0);
+                a1 = DoubleVector.fromArray(SPECIES, m, o + rowStride).fma(xj, a1);
+                a2 = DoubleVector.fromArray(SPECIES, m, o + 2 * rowStride).fma(xj, a2);
+                a3 = DoubleVector.fromArray(SPECIES, m, o + 3 * rowStride).fma(xj, a3);
+            }
+            a0.intoArray(out, i * l);
+            a1.intoArray(out, (i + 1) * l);
+            a2.intoArray(out, (i + 2) * l);
+            a3.intoArray(out, (i + 3) * l);
+        }
+        for (; i < rows; i++) {
+            DoubleVector a = DoubleVector.zero(SPECIES);
+            int base = i * rowStride;
+            for (int j = 0; j < cols; j++) {
+                a = DoubleVector.fromArray(SPECIES, m, base + j * l).fma(DoubleVector.fromArray(SPECIES, x, j * l), a);
+            }
+            a.intoArray(out, i * l);
+        }
+    }
+
+    static void matVecReference(double[] m, int rows, int cols, double[] x, double[] out) {
+        final int l = LANES;
+        for (int k = 0; k < l; k++) {
+            for (int i = 0; i < rows; i++) {
+                double s = 0;
+                for (int j = 0; j < cols; j++) {
+                    s += m[(i * cols + j) * l + k] * x[j * l + k];
+                }
+                out[i * l + k] = s;
+            }
+        }
+    }
+
+    /** out[i] = Σ_j a[i,j]·x[j] + Σ_j b[i,j]·y[j] for every lane; a and b rows × cols. */
+    static void matVecPair(double[] a, double[] x, double[] b, double[] y, int rows, int cols, double[] out) {
+        final int l = LANES;
+        final int rowStride = cols * l;
+        int i = 0;
+        for (; i + 1 < rows; i += 2) {
+            DoubleVector p0 = DoubleVector.zero(SPECIES);
+            DoubleVector p1 = p0;
+            DoubleVector q0 = p0;
+            DoubleVector q1 = p0;
+            int base = i * rowStride;
+            for (int j = 0; j < cols; j++) {
+                DoubleVector xj = DoubleVector.fromArray(SPECIES, x, j * l);
+                DoubleVector yj = DoubleVector.fromArray(SPECIES, y, j * l);
+                int o = base + j * l;
+                p0 = DoubleVector.fromArray(SPECIES, a, o).fma(xj, p0);
+                q0 = DoubleVector.fromArray(SPECIES, b, o).fma(yj, q0);
+                p1 = DoubleVector.fromArray(SPECIES, a, o + rowStride).fma(xj, p1);
+                q1 = DoubleVector.fromArray(SPECIES, b, o + rowStride).fma(yj, q1);
+            }
+            p0.add(q0).intoArray(out, i * l);
+            p1.add(q1).intoArray(out, (i + 1) * l);
+        }
+        for (; i < rows; i++) {
+            DoubleVector p = DoubleVector.zero(SPECIES);
+            DoubleVector q = p;
+            int base = i * rowStride;
+            for (int j = 0; j < cols; j++) {
+                int o = base + j * l;
+                p = DoubleVector.fromArray(SPECIES, a, o).fma(DoubleVector.fromArray(SPECIES, x, j * l), p);
+                q = DoubleVector.fromArray(SPECIES, b, o).fma(DoubleVector.fromArray(SPECIES, y, j * l), q);
+            }
+            p.add(q).intoArray(out, i * l);
+        }
+    }
+
+    static void matVecPairReference(double[] a, double[] x, double[] b, double[] y, int rows, int cols, double[] out) {
+        final int l = LANES;
+        for (int k = 0; k < l; k++) {
+            for (int i = 0; i < rows; i++) {
+                double p = 0;
+                double q = 0;
+                for (int j = 0; j < cols; j++) {
+                    p += a[(i * cols + j) * l + k] * x[j * l + k];
+                    q += b[(i * cols + j) * l + k] * y[j * l + k];
+                }
+                out[i * l + k] = p + q;
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Outer-product updates
+
+    /**
+     * m[i,j] += post[i]·pre[j]; if {@code delta} is not null it receives post[i]·pre[j].
+     * Update kernels work on four rows at a time so that each pre[j] is loaded once per four rows.
+     */
+    static void addOuter(double[] m, int rows, int cols, double[] post, double[] pre, double[] delta) {
+        final int l = LANES;
+        final int rowStride = cols * l;
+        int i = 0;
+        for (; i + 3 < rows; i += 4) {
+            DoubleVector p0 = DoubleVector.fromArray(SPECIES, post, i * l);
+            DoubleVector p1 = DoubleVector.fromArray(SPECIES, post, (i + 1) * l);
+            DoubleVector p2 = DoubleVector.fromArray(SPECIES, post, (i + 2) * l);
+            DoubleVector p3 = DoubleVector.fromArray(SPECIES, post, (i + 3) * l);
+            int base = i * rowStride;
+            for (int j = 0; j < cols; j++) {
+                DoubleVector pj = DoubleVector.fromArray(SPECIES, pre, j * l);
+                int o = base + j * l;
+                addProduct(m, delta, o, p0.mul(pj));
+                addProduct(m, delta, o + rowStride, p1.mul(pj));
+                addProduct(m, delta, o + 2 * rowStride, p2.mul(pj));
+                addProduct(m, delta, o + 3 * rowStride, p3.mul(pj));
+            }
+        }
+        for (; i < rows; i++) {
+            DoubleVector pi = DoubleVector.fromArray(SPECIES, post, i * l);
+            int base = i * rowStride;
+            for (int j = 0; j < cols; j++) {
+                addProduct(m, delta, base + j * l, pi.mul(DoubleVector.fromArray(SPECIES, pre, j * l)));
+            }
+        }
+    }
+
+    private static void addProduct(double[] m, double[] delta, int o, DoubleVector d) {
+        if (delta != null) {
+            d.intoArray(delta, o);
+        }
+        DoubleVector.fromArray(SPECIES, m, o).add(d).intoArray(m, o);
+    }
+
+    static void addOuterReference(double[] m, int rows, int cols, double[] post, double[] pre, double[] delta) {
+        final int l = LANES;
+        for (int k = 0; k < l; k++) {
+            for (int i = 0; i < rows; i++) {
+                for (int j = 0; j < cols; j++) {
+                    int o = (i * cols + j) * l + k;
+                    double d = post[i * l + k] * pre[j * l + k];
+                    if (delta != null) {
+                        delta[o] = d;
+                    }
+                    m[o] += d;
+                }
+            }
+        }
+    }
+
+    /** delta[i,j] = post[i]·pre[j] (the increment is observed but not applied). */
+    static void outer(double[] delta, int rows, int cols, double[] post, double[] pre) {
+        final int l = LANES;
+        for (int i = 0; i < rows; i++) {
+            DoubleVector pi = DoubleVector.fromArray(SPECIES, post, i * l);
+            int base = i * cols * l;
+            for (int j = 0; j < cols; j++) {
+                pi.mul(DoubleVector.fromArray(SPECIES, pre, j * l)).intoArray(delta, base + j * l);
+            }
+        }
+    }
+
+    static void outerReference(double[] delta, int rows, int cols, double[] post, double[] pre) {
+        final int l = LANES;
+        for (int k = 0; k < l; k++) {
+            for (int i = 0; i < rows; i++) {
+                for (int j = 0; j < cols; j++) {
+                    delta[(i * cols + j) * l + k] = post[i * l + k] * pre[j * l + k];
+                }
+            }
+        }
+    }
+
+    /**
+     * The low-passed forward update of PAL (microcircuit.md §3.1): with Δ[i,j] = post[i]·pre[j],
+     * d ← d + k·(Δ − d), then m ← m + d. {@code delta}, if not null, receives Δ.
+     */
+    static void addLowPassedOuter(double[] m, double[] d, int rows, int cols, double[] post, double[] pre, double k,
+            double[] delta) {
+        final int l = LANES;
+        for (int i = 0; i < rows; i++) {
+            DoubleVector pi = DoubleVector.fromArray(SPECIES, post, i * l);
+            int base = i * cols * l;
+            for (int j = 0; j < cols; j++) {
+                int o = base + j * l;
+                DoubleVector raw = pi.mul(DoubleVector.fromArray(SPECIES, pre, j * l));
+                if (delta != null) {
+                    raw.intoArray(delta, o);
+                }
+                DoubleVector old = DoubleVector.fromArray(SPECIES, d, o);
+                DoubleVector filtered = raw.sub(old).fma(DoubleVector.broadcast(SPECIES, k), old);
+                filtered.intoArray(d, o);
+                DoubleVector.fromArray(SPECIES, m, o).add(filtered).intoArray(m, o);
+            }
+        }
+    }
+
+    static void addLowPassedOuterReference(double[] m, double[] d, int rows, int cols, double[] post, double[] pre,
+            double k, double[] delta) {
+        final int l = LANES;
+        for (int lane = 0; lane < l; lane++) {
+            for (int i = 0; i < rows; i++) {
+                for (int j = 0; j < cols; j++) {
+                    int o = (i * cols + j) * l + lane;
+                    double raw = post[i * l + lane] * pre[j * l + lane];
+                    if (delta != null) {
+                        delta[o] = raw;
+                    }
+                    d[o] += k * (raw - d[o]);
+                    m[o] += d[o];
+                }
+            }
+        }
+    }
+
+    /**
+     * PAL's feedback update (microcircuit.md §3.4): m[i,j] ← m[i,j] + rate·(ξ[i]·h[j] − decay·m[i,j]),
+     * computed as keep·m + (rate·ξ[i])·h[j] with keep = 1 − rate·decay.
+     */
+    static void learnFromNoise(double[] m, int rows, int cols, double[] xi, double[] h, double rate, double decay) {
+        final int l = LANES;
+        final int rowStride = cols * l;
+        final DoubleVector keep = DoubleVector.broadcast(SPECIES, 1.0 - rate * decay);
+        int i = 0;
+        for (; i + 3 < rows; i += 4) {
+            DoubleVector s0 = DoubleVector.fromArray(SPECIES, xi, i * l).mul(rate);
+            DoubleVector s1 = DoubleVector.fromArray(SPECIES, xi, (i + 1) * l).mul(rate);
+            DoubleVector s2 = DoubleVector.fromArray(SPECIES, xi, (i + 2) * l).mul(rate);
+            DoubleVector s3 = DoubleVector.fromArray(SPECIES, xi, (i + 3) * l).mul(rate);
+            int base = i * rowStride;
+            for (int j = 0; j < cols; j++) {
+                DoubleVector hj = DoubleVector.fromArray(SPECIES, h, j * l);
+                int o = base + j * l;
+                s0.fma(hj, DoubleVector.fromArray(SPECIES, m, o).mul(keep)).intoArray(m, o);
+                s1.fma(hj, DoubleVector.fromArray(SPECIES, m, o + rowStride).mul(keep)).intoArray(m, o + rowStride);
+                s2.fma(hj, DoubleVector.fromArray(SPECIES, m, o + 2 * rowStride).mul(keep)).intoArray(m, o + 2 * rowStride);
+                s3.fma(hj, DoubleVector.fromArray(SPECIES, m, o + 3 * rowStride).mul(keep)).intoArray(m, o + 3 * rowStride);
+            }
+        }
+        for (; i < rows; i++) {
+            DoubleVector si = DoubleVector.fromArray(SPECIES, xi, i * l).mul(rate);
+            int base = i * rowStride;
+            for (int j = 0; j < cols; j++) {
+                int o = base + j * l;
+                si.fma(DoubleVector.fromArray(SPECIES, h, j * l), DoubleVector.fromArray(SPECIES, m, o).mul(keep)).intoArray(m, o);
+            }
+        }
+    }
+
+    static void learnFromNoiseReference(double[] m, int rows, int cols, double[] xi, double[] h, double rate,
+            double decay) {
+        final int l = LANES;
+        for (int k = 0; k < l; k++) {
+            for (int i = 0; i < rows; i++) {
+                for (int j = 0; j < cols; j++) {
+                    int o = (i * cols + j) * l + k;
+                    m[o] += rate * (xi[i * l + k] * h[j * l + k] - decay * m[o]);
+                }
+            }
+        }
+    }
+
+    /** b := wᵀ and bpi := −b, with b rows × cols and w cols × rows. */
+    static void tieTransposed(double[] w, double[] b, double[] bpi, int rows, int cols) {
+        final int l = LANES;
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                DoubleVector v = DoubleVector.fromArray(SPECIES, w, (j * rows + i) * l);
+                int o = (i * cols + j) * l;
+                v.intoArray(b, o);
+                v.neg().intoArray(bpi, o);
+            }
+        }
+    }
+
+    static void tieTransposedReference(double[] w, double[] b, double[] bpi, int rows, int cols) {
+        final int l = LANES;
+        for (int k = 0; k < l; k++) {
+            for (int i = 0; i < rows; i++) {
+                for (int j = 0; j < cols; j++) {
+                    double v = w[(j * rows + i) * l + k];
+                    b[(i * cols + j) * l + k] = v;
+                    bpi[(i * cols + j) * l + k] = -v;
+                }
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Element-wise
+
+    /**
+     * The prospective voltage of §2.2 and its rate: ŭ = old + c·(now − old) with c = taur·τ/dt,
+     * r = φ(ŭ).
+     */
+    static void prospectiveRates(double[] now, double[] old, double c, Activation phi, double[] breve, double[] rate,
+            int count) {
+        DoubleVector cv = DoubleVector.broadcast(SPECIES, c);
+        for (int e = 0; e < count; e += LANES) {
+            DoubleVector o = DoubleVector.fromArray(SPECIES, old, e);
+            DoubleVector b = DoubleVector.fromArray(SPECIES, now, e).sub(o).fma(cv, o);
+            b.intoArray(breve, e);
+            phi.valueOf(b).intoArray(rate, e);
+        }
+    }
+
+    static void prospectiveRatesReference(double[] now, double[] old, double c, Activation phi, double[] breve,
+            double[] rate, int count) {
+        for (int e = 0; e < count; e++) {
+            breve[e] = old[e] + c * (now[e] - old[e]);
+            rate[e] = phi.value(breve[e]);
+        }
+    }
+
+    /**
+     * The Euler increment of a soma relaxing towards a weighted sum of two potentials:
+     * increment = rate·(a·x + b·y − u), with rate = dt·G and a, b the conductance ratios of u_eff.
+     */
+    static void relaxation(double a, double[] x, double b, double[] y, double[] u, double rate, double[] increment,
+            int count) {
+        for (int e = 0; e < count; e += LANES) {
+            DoubleVector target = DoubleVector.fromArray(SPECIES, x, e).mul(a).add(DoubleVector.fromArray(SPECIES, y, e).mul(b));
+            target.sub(DoubleVector.fromArray(SPECIES, u, e)).mul(rate).intoArray(increment, e);
+        }
+    }
+
+    static void relaxationReference(double a, double[] x, double b, double[] y, double[] u, double rate,
+            double[] increment, int count) {
+        for (int e = 0; e < count; e++) {
+            increment[e] = rate * (a * x[e] + b * y[e] - u[e]);
+        }
+    }
+
+    /** increment = rate·(a·x − u): relaxation towards one attenuated potential (the free output). */
+    static void relaxation(double a, double[] x, double[] u, double rate, double[] increment, int count) {
+        for (int e = 0; e < count; e += LANES) {
+            DoubleVector.fromArray(SPECIES, x, e).mul(a).sub(DoubleVector.fromArray(SPECIES, u, e)).mul(rate)
+                    .intoArray(increment, e);
+        }
+    }
+
+    static void relaxationReference(double a, double[] x, double[] u, double rate, double[] increment, int count) {
+        for (int e = 0; e < count; e++) {
+            increment[e] = rate * (a * x[e] - u[e]);
+        }
+    }
+
+    /**
+     * The postsynaptic factor of the forward and W^IP rules (§3.1–3.2):
+     * out = s·[r − φ(a·v)], with s = dt·η and v the dendritic potential of the previous step.
+     */
+    static void predictionError(double s, double[] r, Activation phi, double a, double[] v, double[] out, int count) {
+        for (int e = 0; e < count; e += LANES) {
+            DoubleVector predicted = phi.valueOf(DoubleVector.fromArray(SPECIES, v, e).mul(a));
+            DoubleVector.fromArray(SPECIES, r, e).sub(predicted).mul(s).intoArray(out, e);
+        }
+    }
+
+    static void predictionErrorReference(double s, double[] r, Activation phi, double a, double[] v, double[] out,
+            int count) {
+        for (int e = 0; e < count; e++) {
+            out[e] = s * (r[e] - phi.value(a * v[e]));
+        }
+    }
+
+    /** u += increment. */
+    static void add(double[] u, double[] increment, int count) {
+        for (int e = 0; e < count; e += LANES) {
+            DoubleVector.fromArray(SPECIES, u, e).add(DoubleVector.fromArray(SPECIES, increment, e)).intoArray(u, e);
+        }
+    }
+
+    /** out = x + y. */
+    static void sum(double[] x, double[] y, double[] out, int count) {
+        for (int e = 0; e < count; e += LANES) {
+            DoubleVector.fromArray(SPECIES, x, e).add(DoubleVector.fromArray(SPECIES, y, e)).intoArray(out, e);
+        }
+    }
+
+    /** out = s·x. */
+    static void scale(double s, double[] x, double[] out, int count) {
+        for (int e = 0; e < count; e += LANES) {
+            DoubleVector.fromArray(SPECIES, x, e).mul(s).intoArray(out, e);
+        }
+    }
+
+    /** h ← h + (r − rPrev) − k·h: the rate high-pass of §2.3.10. */
+    static void highPass(double[] h, double[] r, double[] rPrev, double k, int count) {
+        for (int e = 0; e < count; e += LANES) {
+            DoubleVector hv = DoubleVector.fromArray(SPECIES, h, e);
+            DoubleVector dr = DoubleVector.fromArray(SPECIES, r, e).sub(DoubleVector.fromArray(SPECIES, rPrev, e));
+            hv.add(dr).sub(hv.mul(k)).intoArray(h, e);
+        }
+    }
+
+    static void highPassReference(double[] h, double[] r, double[] rPrev, double k, int count) {
+        for (int e = 0; e < count; e++) {
+            h[e] = h[e] + (r[e] - rPrev[e]) - k * h[e];
+        }
+    }
+
+    /**
+     * Adds, per lane, x − x over the first {@code count} values to {@code acc}: a lane of the result
+     * is NaN exactly when one of its values is not finite. Two accumulators keep the adds from
+     * forming one long dependency chain.
+     */
+    static DoubleVector accumulateNonFinite(double[] v, int count, DoubleVector acc) {
+        DoubleVector other = DoubleVector.zero(SPECIES);
+        int e = 0;
+        for (; e + LANES < count; e += 2 * LANES) {
+            DoubleVector x = DoubleVector.fromArray(SPECIES, v, e);
+            DoubleVector y = DoubleVector.fromArray(SPECIES, v, e + LANES);
+            acc = acc.add(x.sub(x));
+            other = other.add(y.sub(y));
+        }
+        if (e < count) {
+            DoubleVector x = DoubleVector.fromArray(SPECIES, v, e);
+            acc = acc.add(x.sub(x));
+        }
+        return acc.add(other);
+    }
+}

@@ -1,0 +1,220 @@
+package palsim.core.microcircuit;
+
+import java.util.List;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import palsim.core.feedback.FeedbackRule;
+import palsim.core.neuron.Activation;
+import palsim.core.rng.RandomStreams;
+
+/**
+ * The persistent state of a group of up to L seeds (microcircuit.md §2.1), every array laid out
+ * {@code [element][lane]} as described in {@link LaneKernels}. Per-layer arrays are indexed by the
+ * spec's 1-based ℓ (slot 0 unused, except {@code rate[0]}/{@code ratePrev[0]}, which alias the
+ * input x_last/x^prev so that layer 1 reads its presynaptic rates like every other layer).
+ *
+ * <table>
+ *   <caption>Spec symbol → field</caption>
+ *   <tr><th>spec</th><th>field</th><th>spec</th><th>field</th></tr>
+ *   <tr><td>u_ℓ</td><td>{@code somatic}</td><td>u^I_ℓ</td><td>{@code interneuron}</td></tr>
+ *   <tr><td>u^old_ℓ</td><td>{@code somaticOld}</td><td>u^{I,old}_ℓ</td><td>{@code interneuronOld}</td></tr>
+ *   <tr><td>ŭ_ℓ</td><td>{@code prospective}</td><td>ŭ^I_ℓ</td><td>{@code interneuronProspective}</td></tr>
+ *   <tr><td>r_ℓ, r^prev_ℓ</td><td>{@code rate, ratePrev}</td><td>r^I_ℓ, r^{I,prev}_ℓ</td><td>{@code interneuronRate, interneuronRatePrev}</td></tr>
+ *   <tr><td>x_last, x^prev</td><td>{@code rate[0], ratePrev[0]}</td><td>Δu_ℓ, Δu^I_ℓ</td><td>{@code somaticIncrement, interneuronIncrement}</td></tr>
+ *   <tr><td>v^bas_ℓ (+prev)</td><td>{@code basal, basalPrev}</td><td>v^den_ℓ (+prev)</td><td>{@code dendrite, dendritePrev}</td></tr>
+ *   <tr><td>v^api_ℓ (+prev)</td><td>{@code apical, apicalPrev}</td><td>v^api_ℓ + ξ_ℓ or v^api_ℓ</td><td>{@code apicalDrive}</td></tr>
+ *   <tr><td>W_ℓ, W^IP_ℓ</td><td>{@code forward, pyramidToInterneuron}</td><td>B_ℓ, B^PI_ℓ</td><td>{@code feedback, interneuronToPyramid}</td></tr>
+ *   <tr><td>ξ_ℓ</td><td>{@code noise}</td><td>h_ℓ</td><td>{@code highPass}</td></tr>
+ *   <tr><td>D_ℓ</td><td>{@code forwardLowPass}</td><td>raw ΔW_ℓ</td><td>{@code forwardUpdate}</td></tr>
+ * </table>
+ *
+ * <p>Noise, high-pass and low-pass arrays exist only if the feedback rule uses them. Lanes beyond
+ * the group's seeds are inactive: all their values start at 0 and they get no noise, so they stay
+ * finite.
+ */
+final class LaneState {
+    final int lanes = LaneKernels.LANES;
+    final int layers;
+    final int[] n;
+    final int activeLanes;
+    final long[] seeds;
+
+    final double[][] somatic;
+    final double[][] somaticOld;
+    final double[][] prospective;
+    final double[][] rate;
+    final double[][] ratePrev;
+    final double[][] basal;
+    final double[][] basalPrev;
+    final double[][] somaticIncrement;
+
+    final double[][] interneuron;
+    final double[][] interneuronOld;
+    final double[][] interneuronProspective;
+    final double[][] interneuronRate;
+    final double[][] interneuronRatePrev;
+    final double[][] dendrite;
+    final double[][] dendritePrev;
+    final double[][] apical;
+    final double[][] apicalPrev;
+    final double[][] apicalDrive;
+    final double[][] interneuronIncrement;
+
+    final double[][] forward;
+    final double[][] pyramidToInterneuron;
+    final double[][] feedback;
+    final double[][] interneuronToPyramid;
+
+    /** Per-neuron factors of the weight increments (§2.3.7); scratch. */
+    final double[][] forwardSignal;
+    final double[][] interneuronSignal;
+    final double[][] apicalSignal;
+    /** Raw ΔW_ℓ of the last step, valid while forward updates are computed. */
+    final double[][] forwardUpdate;
+
+    final double[][] noise;
+    final double[][] highPass;
+    final double[][] forwardLowPass;
+
+    /** The model's own generator per lane (noise, shuffles), null for inactive lanes. */
+    final UniformRandomProvider[] modelGenerator;
+    final ZigguratSampler.NormalizedGaussian[] gaussian;
+
+    LaneState(MicrocircuitSpec spec, long[] seeds, List<CircuitState> initial) {
+        if (seeds.length == 0 || seeds.length > lanes) {
+            throw new IllegalArgumentException("a group holds 1 to " + lanes + " seeds, got " + seeds.length);
+        }
+        this.layers = spec.pyramidalLayers();
+        this.n = spec.layers();
+        this.activeLanes = seeds.length;
+        this.seeds = seeds.clone();
+        int top = layers;
+        FeedbackRule rule = spec.feedbackRule();
+
+        somatic = perLayer(1, top, 0);
+        somaticOld = perLayer(1, top, 0);
+        prospective = perLayer(1, top, 0);
+        rate = perLayer(0, top, 0);
+        ratePrev = perLayer(0, top, 0);
+        basal = perLayer(1, top, 0);
+        basalPrev = perLayer(1, top, 0);
+        somaticIncrement = perLayer(1, top, 0);
+        forwardSignal = perLayer(1, top, 0);
+
+        interneuron = perLayer(1, top - 1, 1);
+        interneuronOld = perLayer(1, top - 1, 1);
+        interneuronProspective = perLayer(1, top - 1, 1);
+        interneuronRate = perLayer(1, top - 1, 1);
+        interneuronRatePrev = perLayer(1, top - 1, 1);
+        dendrite = perLayer(1, top - 1, 1);
+        dendritePrev = perLayer(1, top - 1, 1);
+        interneuronIncrement = perLayer(1, top - 1, 1);
+        interneuronSignal = perLayer(1, top - 1, 1);
+        apical = perLayer(1, top - 1, 0);
+        apicalPrev = perLayer(1, top - 1, 0);
+        apicalDrive = perLayer(1, top - 1, 0);
+        apicalSignal = perLayer(1, top - 1, 0);
+
+        forward = new double[top + 1][];
+        forwardUpdate = new double[top + 1][];
+        for (int l = 1; l <= top; l++) {
+            forward[l] = new double[n[l] * n[l - 1] * lanes];
+            forwardUpdate[l] = new double[n[l] * n[l - 1] * lanes];
+        }
+        pyramidToInterneuron = new double[top][];
+        feedback = new double[top][];
+        interneuronToPyramid = new double[top][];
+        for (int l = 1; l <= top - 1; l++) {
+            pyramidToInterneuron[l] = new double[n[l + 1] * n[l] * lanes];
+            feedback[l] = new double[n[l] * n[l + 1] * lanes];
+            interneuronToPyramid[l] = new double[n[l] * n[l + 1] * lanes];
+        }
+
+        noise = rule.noise().isPresent() ? perLayer(1, top - 1, 0) : null;
+        highPass = rule.highPassTau() > 0 ? perLayer(1, top, 0) : null;
+        if (rule.forwardLowPassTau() > 0) {
+            forwardLowPass = new double[top + 1][];
+            for (int l = 1; l <= top; l++) {
+                forwardLowPass[l] = new double[n[l] * n[l - 1] * lanes];
+            }
+        } else {
+            forwardLowPass = null;
+        }
+
+        modelGenerator = new UniformRandomProvider[lanes];
+        gaussian = new ZigguratSampler.NormalizedGaussian[lanes];
+        for (int k = 0; k < seeds.length; k++) {
+            modelGenerator[k] = RandomStreams.seeded(seeds[k]);
+            gaussian[k] = ZigguratSampler.NormalizedGaussian.of(modelGenerator[k]);
+            load(spec, k, initial.get(k));
+        }
+    }
+
+    /** Writes one seed's initial state into lane k and sets the auxiliary state of §4.1. */
+    private void load(MicrocircuitSpec spec, int k, CircuitState s) {
+        WeightSnapshot w = s.weights();
+        for (int l = 1; l <= layers; l++) {
+            scatter(s.somaticVoltageView(l), somatic[l], k);
+            scatter(w.forwardView(l), forward[l], k);
+        }
+        for (int l = 1; l <= layers - 1; l++) {
+            scatter(s.interneuronVoltageView(l), interneuron[l], k);
+            scatter(w.pyramidToInterneuronView(l), pyramidToInterneuron[l], k);
+            scatter(w.feedbackView(l), feedback[l], k);
+            scatter(w.interneuronToPyramidView(l), interneuronToPyramid[l], k);
+        }
+        // u^old = u (so the first ŭ equals u); r = φ(u); h = φ(u) (quirk 5); potentials, x, ξ, D = 0
+        for (int l = 1; l <= layers; l++) {
+            Activation phi = spec.activation(l);
+            for (int i = 0; i < n[l]; i++) {
+                int e = i * lanes + k;
+                double u = somatic[l][e];
+                somaticOld[l][e] = u;
+                prospective[l][e] = u;
+                rate[l][e] = phi.value(u);
+                if (highPass != null) {
+                    highPass[l][e] = phi.value(u);
+                }
+            }
+        }
+        for (int l = 1; l <= layers - 1; l++) {
+            Activation phi = spec.activation(l + 1);
+            for (int i = 0; i < n[l + 1]; i++) {
+                int e = i * lanes + k;
+                double u = interneuron[l][e];
+                interneuronOld[l][e] = u;
+                interneuronProspective[l][e] = u;
+                interneuronRate[l][e] = phi.value(u);
+            }
+        }
+    }
+
+    /** Lane k of matrix/vector {@code lanes} from a one-seed array. */
+    void scatter(double[] oneSeed, double[] laned, int k) {
+        for (int e = 0; e < oneSeed.length; e++) {
+            laned[e * lanes + k] = oneSeed[e];
+        }
+    }
+
+    /** Lane k of {@code laned} into a one-seed array of {@code count} values. */
+    void gather(double[] laned, int k, double[] oneSeed, int count) {
+        for (int e = 0; e < count; e++) {
+            oneSeed[e] = laned[e * lanes + k];
+        }
+    }
+
+    /** Arrays for ℓ = from…to of population sizes n_{ℓ+shift}; slots below {@code from} stay null. */
+    private double[][] perLayer(int from, int to, int shift) {
+        double[][] a = new double[to + 1][];
+        for (int l = from; l <= to; l++) {
+            a[l] = new double[n[l + shift] * lanes];
+        }
+        return a;
+    }
+
+    static void swap(double[][] a, double[][] b, int l) {
+        double[] t = a[l];
+        a[l] = b[l];
+        b[l] = t;
+    }
+}

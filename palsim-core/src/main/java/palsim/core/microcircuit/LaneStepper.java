@@ -1,0 +1,356 @@
+package palsim.core.microcircuit;
+
+import palsim.core.feedback.ExploratoryNoise;
+import palsim.core.feedback.FeedbackRule;
+import palsim.core.neuron.Activation;
+import palsim.core.rng.OrnsteinUhlenbeck;
+
+/**
+ * The phase operations of microcircuit.md §2.3 on a {@link LaneState}, vectorised over lanes.
+ * Every constant (conductance ratios, dt·η, filter factors) is computed once here; a phase only
+ * reads and writes preallocated arrays. What differs between feedback rules (noise, high-pass,
+ * forward low-pass) was decided when the state was built: the corresponding arrays exist or are
+ * null.
+ */
+final class LaneStepper implements MicrocircuitPhases {
+    private final LaneState s;
+    private final int top;
+    private final int lanes;
+    private final int[] n;
+    private final Activation[] phi;
+    private final FeedbackRule rule;
+    private final LaneFeedbackProjection[] projections;
+    private final double dt;
+
+    // §2.2: ŭ = u^old + c·(u − u^old), c = taur·τ/dt
+    private final double[] prospectiveFactor;
+    private final double interneuronProspectiveFactor;
+    // §2.3.6: u_eff as weighted sums, increments dt·G·(u_eff − u)
+    private final double hiddenBasalWeight;
+    private final double hiddenApicalWeight;
+    private final double hiddenRelaxation;
+    private final double outputBasalWeightWithTarget;
+    private final double outputTargetWeight;
+    private final double outputBasalWeightFree;
+    private final double outputRelaxation;
+    private final double interneuronDendriteWeight;
+    private final double interneuronNudgingWeight;
+    private final double interneuronRelaxation;
+    // §3.1–3.3
+    private final double[] forwardAttenuation;
+    private final double[] forwardRate;
+    private final double interneuronAttenuation;
+    private final double[] pyramidToInterneuronRate;
+    private final double[] interneuronToPyramidRate;
+    private final double lowPassFactor;
+    private final double highPassFactor;
+    // §3.5
+    private final double[] noiseDecay;
+    private final double[] noiseScale;
+    private final int refreshSteps;
+    private long refreshCounter;
+
+    // per step
+    private LearningSwitches switches = LearningSwitches.OFF;
+    private boolean forwardUpdatesObserved;
+    private double[] input;
+    private double[] target;
+
+    LaneStepper(MicrocircuitSpec spec, LaneState state) {
+        this.s = state;
+        this.top = state.layers;
+        this.lanes = state.lanes;
+        this.n = state.n;
+        this.rule = spec.feedbackRule();
+        this.dt = spec.dt();
+        this.phi = new Activation[top + 2];
+        for (int l = 1; l <= top; l++) {
+            phi[l] = spec.activation(l);
+        }
+        this.projections = new LaneFeedbackProjection[top];
+        for (int l = 1; l <= top - 1; l++) {
+            projections[l] = new LaneFeedbackProjection(state, l);
+        }
+
+        Conductances g = spec.conductances();
+        double taur = spec.prospectiveFactor();
+        prospectiveFactor = new double[top + 1];
+        for (int l = 1; l <= top; l++) {
+            double total = l == top ? g.outputTotal() : g.hiddenTotal();
+            prospectiveFactor[l] = taur / (total * dt);
+        }
+        interneuronProspectiveFactor = taur / (g.interneuronTotal() * dt);
+        hiddenBasalWeight = g.basal() / g.hiddenTotal();
+        hiddenApicalWeight = g.apical() / g.hiddenTotal();
+        hiddenRelaxation = dt * g.hiddenTotal();
+        outputBasalWeightWithTarget = g.basal() / g.outputTotal();
+        outputTargetWeight = g.targetNudging() / g.outputTotal();
+        outputBasalWeightFree = g.outputBasalAttenuation();
+        outputRelaxation = dt * g.outputTotal();
+        interneuronDendriteWeight = g.dendrite() / g.interneuronTotal();
+        interneuronNudgingWeight = g.interneuronNudging() / g.interneuronTotal();
+        interneuronRelaxation = dt * g.interneuronTotal();
+
+        forwardAttenuation = new double[top + 1];
+        forwardRate = new double[top + 1];
+        for (int l = 1; l <= top; l++) {
+            forwardAttenuation[l] = l == top ? g.outputBasalAttenuation() : g.hiddenBasalAttenuation();
+            forwardRate[l] = dt * spec.forwardLearningRate(l);
+        }
+        interneuronAttenuation = g.interneuronDendriteAttenuation();
+        pyramidToInterneuronRate = new double[top];
+        interneuronToPyramidRate = new double[top];
+        for (int l = 1; l <= top - 1; l++) {
+            pyramidToInterneuronRate[l] = dt * spec.pyramidToInterneuronLearningRate(l);
+            interneuronToPyramidRate[l] = dt * spec.interneuronToPyramidLearningRate(l);
+        }
+        lowPassFactor = rule.forwardLowPassTau() > 0 ? dt / rule.forwardLowPassTau() : 0.0;
+        highPassFactor = rule.highPassTau() > 0 ? dt / rule.highPassTau() : 0.0;
+
+        noiseDecay = new double[top];
+        noiseScale = new double[top];
+        ExploratoryNoise noise = rule.noise().orElse(null);
+        if (noise != null) {
+            for (int l = 1; l <= top - 1; l++) {
+                OrnsteinUhlenbeck ou = noise.process(l, dt);
+                noiseDecay[l] = ou.decay();
+                noiseScale[l] = ou.scale();
+            }
+            refreshSteps = noise.refreshSteps(dt);
+        } else {
+            refreshSteps = 1;
+        }
+    }
+
+    void setSwitches(LearningSwitches switches) {
+        this.switches = switches;
+    }
+
+    LearningSwitches switches() {
+        return switches;
+    }
+
+    void observeForwardUpdates(boolean observed) {
+        this.forwardUpdatesObserved = observed;
+    }
+
+    boolean forwardUpdatesObserved() {
+        return forwardUpdatesObserved;
+    }
+
+    void setInput(double[] input, double[] target) {
+        this.input = input;
+        this.target = target;
+    }
+
+    /** Noise enters the somata (and is refreshed) only while the feedback switch is on (§2.3.5). */
+    private boolean injectingNoise() {
+        return s.noise != null && switches.feedback();
+    }
+
+    /** W_ℓ changes this step: its switch is on and the update is not identically zero. */
+    private boolean forwardLearns(int l) {
+        return switches.forward() && (forwardRate[l] != 0 || s.forwardLowPass != null);
+    }
+
+    private boolean forwardUpdateNeeded(int l) {
+        return forwardUpdatesObserved || forwardLearns(l);
+    }
+
+    private boolean pyramidToInterneuronLearns(int l) {
+        return switches.lateral() && pyramidToInterneuronRate[l] != 0;
+    }
+
+    private boolean interneuronToPyramidLearns(int l) {
+        return switches.lateral() && interneuronToPyramidRate[l] != 0;
+    }
+
+    @Override
+    public void saveLastValues() {
+        // every "current" array is recomputed in full later in the step, so swapping saves copies
+        for (int l = 0; l <= top; l++) {
+            LaneState.swap(s.rate, s.ratePrev, l);
+        }
+        for (int l = 1; l <= top; l++) {
+            LaneState.swap(s.basal, s.basalPrev, l);
+        }
+        for (int l = 1; l <= top - 1; l++) {
+            LaneState.swap(s.interneuronRate, s.interneuronRatePrev, l);
+            LaneState.swap(s.dendrite, s.dendritePrev, l);
+            LaneState.swap(s.apical, s.apicalPrev, l);
+        }
+    }
+
+    @Override
+    public void computeProspectiveRates() {
+        for (int l = 1; l <= top; l++) {
+            LaneKernels.prospectiveRates(s.somatic[l], s.somaticOld[l], prospectiveFactor[l], phi[l], s.prospective[l],
+                    s.rate[l], n[l] * lanes);
+        }
+        for (int l = 1; l <= top - 1; l++) {
+            LaneKernels.prospectiveRates(s.interneuron[l], s.interneuronOld[l], interneuronProspectiveFactor, phi[l + 1],
+                    s.interneuronProspective[l], s.interneuronRate[l], n[l + 1] * lanes);
+        }
+        System.arraycopy(input, 0, s.rate[0], 0, n[0] * lanes);
+    }
+
+    @Override
+    public void shiftVoltageBuffers() {
+        for (int l = 1; l <= top; l++) {
+            System.arraycopy(s.somatic[l], 0, s.somaticOld[l], 0, n[l] * lanes);
+        }
+        for (int l = 1; l <= top - 1; l++) {
+            System.arraycopy(s.interneuron[l], 0, s.interneuronOld[l], 0, n[l + 1] * lanes);
+        }
+    }
+
+    @Override
+    public void computeDendriticPotentials() {
+        for (int l = 1; l <= top; l++) {
+            // rate[0] holds x(t): layer 1 sees the input of this step, deeper layers last step's rates
+            LaneKernels.matVec(s.forward[l], n[l], n[l - 1], s.rate[l - 1], s.basal[l]);
+        }
+        boolean noisy = injectingNoise();
+        for (int l = 1; l <= top - 1; l++) {
+            LaneKernels.matVec(s.pyramidToInterneuron[l], n[l + 1], n[l], s.rate[l], s.dendrite[l]);
+            LaneKernels.matVecPair(s.feedback[l], s.rate[l + 1], s.interneuronToPyramid[l], s.interneuronRate[l],
+                    n[l], n[l + 1], s.apical[l]);
+            if (noisy) {
+                // ξ before this step's refresh (quirk 3)
+                LaneKernels.sum(s.apical[l], s.noise[l], s.apicalDrive[l], n[l] * lanes);
+            }
+        }
+    }
+
+    @Override
+    public void refreshNoise() {
+        if (!injectingNoise()) {
+            return;
+        }
+        // one counter for all layers (quirk 4); a layer whose noise is exactly zero refreshes anyway
+        boolean scheduled = refreshCounter % refreshSteps == 0;
+        refreshCounter++;
+        for (int k = 0; k < s.activeLanes; k++) {
+            var gaussian = s.gaussian[k];
+            for (int l = 1; l <= top - 1; l++) {
+                double[] xi = s.noise[l];
+                if (!scheduled && !laneIsZero(xi, n[l], k)) {
+                    continue;
+                }
+                double decay = noiseDecay[l];
+                double scale = noiseScale[l];
+                for (int i = 0; i < n[l]; i++) {
+                    int e = i * lanes + k;
+                    xi[e] = decay * xi[e] + scale * gaussian.sample();
+                }
+            }
+        }
+    }
+
+    private boolean laneIsZero(double[] v, int count, int k) {
+        for (int i = 0; i < count; i++) {
+            if (v[i * lanes + k] != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public void computeSomaticIncrements() {
+        for (int l = 1; l <= top - 1; l++) {
+            // interneuron: nudged by the prospective voltage of the layer above (quirk 9)
+            LaneKernels.relaxation(interneuronDendriteWeight, s.dendrite[l], interneuronNudgingWeight, s.prospective[l + 1],
+                    s.interneuron[l], interneuronRelaxation, s.interneuronIncrement[l], n[l + 1] * lanes);
+        }
+        boolean noisy = injectingNoise();
+        for (int l = 1; l <= top - 1; l++) {
+            LaneKernels.relaxation(hiddenBasalWeight, s.basal[l], hiddenApicalWeight, noisy ? s.apicalDrive[l] : s.apical[l],
+                    s.somatic[l], hiddenRelaxation, s.somaticIncrement[l], n[l] * lanes);
+        }
+        int count = n[top] * lanes;
+        if (target != null) {
+            LaneKernels.relaxation(outputBasalWeightWithTarget, s.basal[top], outputTargetWeight, target, s.somatic[top],
+                    outputRelaxation, s.somaticIncrement[top], count);
+        } else {
+            // free output: relaxes with G_N towards a_o·v^bas (quirk 2)
+            LaneKernels.relaxation(outputBasalWeightFree, s.basal[top], s.somatic[top], outputRelaxation,
+                    s.somaticIncrement[top], count);
+        }
+    }
+
+    @Override
+    public void computePlasticitySignals() {
+        for (int l = 1; l <= top; l++) {
+            if (forwardUpdateNeeded(l)) {
+                // dt·η^fw·[r_ℓ − φ_ℓ(a·v^{bas,prev}_ℓ)], a = a_h (hidden) or a_o (output)
+                LaneKernels.predictionError(forwardRate[l], s.rate[l], phi[l], forwardAttenuation[l], s.basalPrev[l],
+                        s.forwardSignal[l], n[l] * lanes);
+            }
+        }
+        for (int l = 1; l <= top - 1; l++) {
+            if (pyramidToInterneuronLearns(l)) {
+                // dt·η^IP·[r^I_ℓ − φ_{ℓ+1}(a_d·v^{den,prev}_ℓ)]
+                LaneKernels.predictionError(pyramidToInterneuronRate[l], s.interneuronRate[l], phi[l + 1],
+                        interneuronAttenuation, s.dendritePrev[l], s.interneuronSignal[l], n[l + 1] * lanes);
+            }
+            if (interneuronToPyramidLearns(l)) {
+                // −dt·η^PI·v^{api,prev}_ℓ (noise-free)
+                LaneKernels.scale(-interneuronToPyramidRate[l], s.apicalPrev[l], s.apicalSignal[l], n[l] * lanes);
+            }
+        }
+    }
+
+    @Override
+    public void applyVoltageIncrements() {
+        for (int l = 1; l <= top; l++) {
+            LaneKernels.add(s.somatic[l], s.somaticIncrement[l], n[l] * lanes);
+        }
+        for (int l = 1; l <= top - 1; l++) {
+            LaneKernels.add(s.interneuron[l], s.interneuronIncrement[l], n[l + 1] * lanes);
+        }
+    }
+
+    @Override
+    public void applyWeightIncrements() {
+        boolean feedbackSwitch = switches.feedback();
+        for (int l = 1; l <= top - 1; l++) {
+            // before W moves: BP ties B to the W of before this step's update (§3.4)
+            rule.update(projections[l], dt, feedbackSwitch);
+        }
+        for (int l = 1; l <= top - 1; l++) {
+            if (interneuronToPyramidLearns(l)) {
+                LaneKernels.addOuter(s.interneuronToPyramid[l], n[l], n[l + 1], s.apicalSignal[l],
+                        s.interneuronRatePrev[l], null);
+            }
+            if (pyramidToInterneuronLearns(l)) {
+                LaneKernels.addOuter(s.pyramidToInterneuron[l], n[l + 1], n[l], s.interneuronSignal[l], s.ratePrev[l], null);
+            }
+        }
+        for (int l = 1; l <= top; l++) {
+            if (!forwardUpdateNeeded(l)) {
+                continue;
+            }
+            double[] pre = s.ratePrev[l - 1]; // x^prev for ℓ = 1
+            double[] observed = forwardUpdatesObserved ? s.forwardUpdate[l] : null;
+            if (!forwardLearns(l)) {
+                LaneKernels.outer(s.forwardUpdate[l], n[l], n[l - 1], s.forwardSignal[l], pre);
+            } else if (s.forwardLowPass != null) {
+                LaneKernels.addLowPassedOuter(s.forward[l], s.forwardLowPass[l], n[l], n[l - 1], s.forwardSignal[l], pre,
+                        lowPassFactor, observed);
+            } else {
+                LaneKernels.addOuter(s.forward[l], n[l], n[l - 1], s.forwardSignal[l], pre, observed);
+            }
+        }
+    }
+
+    @Override
+    public void updateHighPass() {
+        if (s.highPass == null) {
+            return;
+        }
+        for (int l = 1; l <= top; l++) {
+            LaneKernels.highPass(s.highPass[l], s.rate[l], s.ratePrev[l], highPassFactor, n[l] * lanes);
+        }
+    }
+}

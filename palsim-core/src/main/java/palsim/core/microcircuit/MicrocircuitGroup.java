@@ -1,0 +1,354 @@
+package palsim.core.microcircuit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import palsim.core.SimulationDivergedException;
+
+/**
+ * A group of up to {@link #lanes() L} seeds of one {@link MicrocircuitSpec}, simulated together in
+ * the lanes of SIMD vectors: each lane is one seed with its own weights, voltages, noise stream and
+ * input. There is one code path for every group size (a group of one seed still runs the L-lane
+ * kernels, the other lanes inactive), and lanes never interact, so a seed's results are
+ * bit-identical whatever seeds share its group and whatever thread runs it.
+ *
+ * <p>Per-lane inputs are flat arrays laid out {@code [element][lane]}: the value of element i for
+ * the seed in lane k is at {@code i·L + k} (see {@link #laneIndex(int, int)}). Inactive lanes should
+ * be given zeros.
+ *
+ * <p>A step ({@link #step(double[], double[])}) runs the spec's {@link StepOrder} over the engine's
+ * phase operations (microcircuit.md §2.3), then checks the somatic voltages for non-finite values.
+ * Read accessors report the state after the last step, per lane, each matrix row-major post × pre
+ * as in {@link WeightSnapshot}; layers are the spec's 1-based ℓ.
+ */
+public final class MicrocircuitGroup {
+    private final MicrocircuitSpec spec;
+    private final LaneState state;
+    private final LaneStepper stepper;
+    private final StepOrder order;
+    private final VectorMask<Double> activeLanes;
+    private long steps;
+
+    private MicrocircuitGroup(MicrocircuitSpec spec, long[] seeds, List<CircuitState> initial) {
+        this.spec = spec;
+        this.state = new LaneState(spec, seeds, initial);
+        this.stepper = new LaneStepper(spec, state);
+        this.order = spec.stepOrder();
+        this.activeLanes = LaneKernels.SPECIES.indexInRange(0, seeds.length);
+    }
+
+    /** L, the number of seeds a group can hold (the number of doubles in a preferred vector). */
+    public static int lanes() {
+        return LaneKernels.LANES;
+    }
+
+    /** Index of element {@code element} of lane {@code lane} in a per-lane array. */
+    public static int laneIndex(int element, int lane) {
+        return element * LaneKernels.LANES + lane;
+    }
+
+    /**
+     * A group whose lane k holds seed {@code seeds[k]}, initialised as microcircuit.md §4.1–4.2
+     * ({@link CircuitState#draw}).
+     */
+    public static MicrocircuitGroup create(MicrocircuitSpec spec, long... seeds) {
+        Objects.requireNonNull(spec, "spec");
+        List<CircuitState> initial = new ArrayList<>(seeds.length);
+        for (long s : seeds) {
+            initial.add(CircuitState.draw(spec, s));
+        }
+        return new MicrocircuitGroup(spec, seeds, initial);
+    }
+
+    /**
+     * A group whose lane k starts from {@code initial.get(k)}; {@code seeds[k]} seeds the lane's own
+     * generator (noise and shuffles).
+     */
+    public static MicrocircuitGroup fromStates(MicrocircuitSpec spec, long[] seeds, List<CircuitState> initial) {
+        if (initial.size() != seeds.length) {
+            throw new IllegalArgumentException("got " + seeds.length + " seeds but " + initial.size() + " initial states");
+        }
+        int[] layers = spec.layers();
+        for (CircuitState s : initial) {
+            s.requireShape(layers);
+        }
+        return new MicrocircuitGroup(spec, seeds, initial);
+    }
+
+    public MicrocircuitSpec spec() {
+        return spec;
+    }
+
+    /** Number of seeds (active lanes), 1…L. */
+    public int seedCount() {
+        return state.activeLanes;
+    }
+
+    /** The seed in lane {@code lane}. */
+    public long seed(int lane) {
+        checkLane(lane);
+        return state.seeds[lane];
+    }
+
+    /** Steps taken since the group was built. */
+    public long stepCount() {
+        return steps;
+    }
+
+    /** Switches weight groups on or off from the next step on (default: all off). */
+    public void setLearning(LearningSwitches switches) {
+        stepper.setSwitches(Objects.requireNonNull(switches, "switches"));
+    }
+
+    public LearningSwitches learning() {
+        return stepper.switches();
+    }
+
+    /**
+     * Whether the raw ΔW_ℓ of every step is kept for {@link #forwardUpdate(int, int)} even when W
+     * does not learn (the update-angle metric needs it; it costs an outer product per layer).
+     */
+    public void observeForwardUpdates(boolean observed) {
+        stepper.observeForwardUpdates(observed);
+    }
+
+    /**
+     * One step of size dt.
+     *
+     * @param input x(t), {@code n_0·L} values laid out {@code [input][lane]}; read during the call only
+     * @param target u^tgt(t), {@code n_N·L} values, or null for a free output
+     * @throws SimulationDivergedException if a somatic voltage of an active lane is not finite
+     */
+    public void step(double[] input, double[] target) {
+        if (input.length != state.n[0] * state.lanes) {
+            throw new IllegalArgumentException("input must hold n_0·L = " + state.n[0] * state.lanes + " values, got " + input.length);
+        }
+        if (target != null && target.length != state.n[state.layers] * state.lanes) {
+            throw new IllegalArgumentException("target must hold n_N·L = " + state.n[state.layers] * state.lanes
+                    + " values, got " + target.length);
+        }
+        stepper.setInput(input, target);
+        order.step(stepper);
+        stepper.setInput(null, null);
+        steps++;
+        checkFinite();
+    }
+
+    /** Shuffles {@code order} in place with lane {@code lane}'s own generator (Fisher–Yates). */
+    public void shuffle(int lane, int[] order) {
+        checkLane(lane);
+        var rng = state.modelGenerator[lane];
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Read access, per lane
+
+    /** W_ℓ of lane {@code lane}, n_ℓ × n_{ℓ−1}. */
+    public double[] forwardWeights(int lane, int layer) {
+        checkLayer(layer, 1, state.layers);
+        return gather(state.forward[layer], lane, state.n[layer] * state.n[layer - 1]);
+    }
+
+    /** B_ℓ, n_ℓ × n_{ℓ+1}. */
+    public double[] feedbackWeights(int lane, int layer) {
+        checkLayer(layer, 1, state.layers - 1);
+        return gather(state.feedback[layer], lane, state.n[layer] * state.n[layer + 1]);
+    }
+
+    /** W^IP_ℓ, n_{ℓ+1} × n_ℓ. */
+    public double[] pyramidToInterneuronWeights(int lane, int layer) {
+        checkLayer(layer, 1, state.layers - 1);
+        return gather(state.pyramidToInterneuron[layer], lane, state.n[layer + 1] * state.n[layer]);
+    }
+
+    /** B^PI_ℓ, n_ℓ × n_{ℓ+1}. */
+    public double[] interneuronToPyramidWeights(int lane, int layer) {
+        checkLayer(layer, 1, state.layers - 1);
+        return gather(state.interneuronToPyramid[layer], lane, state.n[layer] * state.n[layer + 1]);
+    }
+
+    /** All weights of lane {@code lane}. */
+    public WeightSnapshot weights(int lane) {
+        int top = state.layers;
+        double[][] w = new double[top][];
+        for (int l = 1; l <= top; l++) {
+            w[l - 1] = forwardWeights(lane, l);
+        }
+        double[][] wip = new double[top - 1][];
+        double[][] b = new double[top - 1][];
+        double[][] bpi = new double[top - 1][];
+        for (int l = 1; l <= top - 1; l++) {
+            wip[l - 1] = pyramidToInterneuronWeights(lane, l);
+            b[l - 1] = feedbackWeights(lane, l);
+            bpi[l - 1] = interneuronToPyramidWeights(lane, l);
+        }
+        return new WeightSnapshot(state.n, w, wip, b, bpi);
+    }
+
+    /** The somatic voltages u, u^I and all weights of lane {@code lane} now. */
+    public CircuitState circuitState(int lane) {
+        double[][] u = new double[state.layers][];
+        for (int l = 1; l <= state.layers; l++) {
+            u[l - 1] = somaticVoltage(lane, l);
+        }
+        double[][] uI = new double[state.layers - 1][];
+        for (int l = 1; l <= state.layers - 1; l++) {
+            uI[l - 1] = interneuronVoltage(lane, l);
+        }
+        return new CircuitState(u, uI, weights(lane));
+    }
+
+    /** u_ℓ after the last step. */
+    public double[] somaticVoltage(int lane, int layer) {
+        checkLayer(layer, 1, state.layers);
+        return gather(state.somatic[layer], lane, state.n[layer]);
+    }
+
+    /** u^I_ℓ after the last step (n_{ℓ+1} values). */
+    public double[] interneuronVoltage(int lane, int layer) {
+        checkLayer(layer, 1, state.layers - 1);
+        return gather(state.interneuron[layer], lane, state.n[layer + 1]);
+    }
+
+    /** ŭ_ℓ computed in the last step (from the state before its update); before any step, u_ℓ. */
+    public double[] prospectiveVoltage(int lane, int layer) {
+        checkLayer(layer, 1, state.layers);
+        return gather(state.prospective[layer], lane, state.n[layer]);
+    }
+
+    /** ŭ^I_ℓ computed in the last step (n_{ℓ+1} values); before any step, u^I_ℓ. */
+    public double[] interneuronProspectiveVoltage(int lane, int layer) {
+        checkLayer(layer, 1, state.layers - 1);
+        return gather(state.interneuronProspective[layer], lane, state.n[layer + 1]);
+    }
+
+    /** ŭ_N computed in the last step: the output the fw_bw task records and compares to u^tgt. */
+    public double[] outputProspectiveVoltage(int lane) {
+        return prospectiveVoltage(lane, state.layers);
+    }
+
+    /** ŭ_N,i of lane {@code lane}, without copying. */
+    public double outputProspectiveVoltage(int lane, int neuron) {
+        checkLane(lane);
+        return state.prospective[state.layers][neuron * state.lanes + lane];
+    }
+
+    /** r_ℓ = φ_ℓ(ŭ_ℓ) of the last step. */
+    public double[] rates(int lane, int layer) {
+        checkLayer(layer, 1, state.layers);
+        return gather(state.rate[layer], lane, state.n[layer]);
+    }
+
+    /** v^bas_ℓ of the last step. */
+    public double[] basalVoltage(int lane, int layer) {
+        checkLayer(layer, 1, state.layers);
+        return gather(state.basal[layer], lane, state.n[layer]);
+    }
+
+    /** The noise-free v^api_ℓ of the last step (hidden layers). */
+    public double[] apicalVoltage(int lane, int layer) {
+        checkLayer(layer, 1, state.layers - 1);
+        return gather(state.apical[layer], lane, state.n[layer]);
+    }
+
+    /** v^den_ℓ of the last step (n_{ℓ+1} values). */
+    public double[] interneuronDendriteVoltage(int lane, int layer) {
+        checkLayer(layer, 1, state.layers - 1);
+        return gather(state.dendrite[layer], lane, state.n[layer + 1]);
+    }
+
+    /** ξ_ℓ now (after the last refresh); zeros if the rule has no noise. */
+    public double[] noise(int lane, int layer) {
+        checkLayer(layer, 1, state.layers - 1);
+        return state.noise == null ? new double[state.n[layer]] : gather(state.noise[layer], lane, state.n[layer]);
+    }
+
+    /** h_ℓ now; zeros if the rule keeps no high-pass trace. */
+    public double[] highPass(int lane, int layer) {
+        checkLayer(layer, 1, state.layers);
+        return state.highPass == null ? new double[state.n[layer]] : gather(state.highPass[layer], lane, state.n[layer]);
+    }
+
+    /**
+     * The raw ΔW_ℓ of the last step (§3.1, before any low-pass).
+     *
+     * @throws IllegalStateException unless {@link #observeForwardUpdates(boolean)} was on
+     */
+    public double[] forwardUpdate(int lane, int layer) {
+        checkLayer(layer, 1, state.layers);
+        if (!stepper.forwardUpdatesObserved()) {
+            throw new IllegalStateException("forward updates are not observed; call observeForwardUpdates(true) first");
+        }
+        return gather(state.forwardUpdate[layer], lane, state.n[layer] * state.n[layer - 1]);
+    }
+
+    private double[] gather(double[] laned, int lane, int count) {
+        checkLane(lane);
+        double[] out = new double[count];
+        state.gather(laned, lane, out, count);
+        return out;
+    }
+
+    private void checkLane(int lane) {
+        if (lane < 0 || lane >= state.activeLanes) {
+            throw new IndexOutOfBoundsException("lane " + lane + " of a group of " + state.activeLanes + " seeds");
+        }
+    }
+
+    private void checkLayer(int layer, int first, int last) {
+        if (layer < first || layer > last) {
+            throw new IndexOutOfBoundsException("layer " + layer + " outside " + first + "…" + last);
+        }
+    }
+
+    /**
+     * Non-finite voltages propagate into every later quantity, so checking the somata of both
+     * populations each step catches any divergence within a few steps.
+     */
+    private void checkFinite() {
+        DoubleVector acc = DoubleVector.zero(LaneKernels.SPECIES);
+        for (int l = 1; l <= state.layers; l++) {
+            acc = LaneKernels.accumulateNonFinite(state.somatic[l], state.n[l] * state.lanes, acc);
+        }
+        for (int l = 1; l <= state.layers - 1; l++) {
+            acc = LaneKernels.accumulateNonFinite(state.interneuron[l], state.n[l + 1] * state.lanes, acc);
+        }
+        if (acc.test(VectorOperators.IS_NAN).and(activeLanes).anyTrue()) {
+            throw locateDivergence();
+        }
+    }
+
+    private SimulationDivergedException locateDivergence() {
+        for (int k = 0; k < state.activeLanes; k++) {
+            for (int l = 1; l <= state.layers; l++) {
+                if (!allFinite(state.somatic[l], state.n[l], k)) {
+                    return new SimulationDivergedException(steps, l, "somatic voltage (seed " + state.seeds[k] + ")");
+                }
+            }
+            for (int l = 1; l <= state.layers - 1; l++) {
+                if (!allFinite(state.interneuron[l], state.n[l + 1], k)) {
+                    return new SimulationDivergedException(steps, l, "interneuron voltage (seed " + state.seeds[k] + ")");
+                }
+            }
+        }
+        return new SimulationDivergedException(steps, 0, "somatic voltage");
+    }
+
+    private boolean allFinite(double[] laned, int count, int lane) {
+        for (int i = 0; i < count; i++) {
+            if (!Double.isFinite(laned[i * state.lanes + lane])) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,439 @@
+package palsim.core.microcircuit;
+
+import java.util.Optional;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import palsim.core.feedback.ExploratoryNoise;
+import palsim.core.feedback.FeedbackProjection;
+import palsim.core.feedback.FeedbackRule;
+import palsim.core.neuron.Activation;
+import palsim.core.rng.RandomStreams;
+
+/**
+ * The plain scalar reference of the microcircuit: one seed, straightforward double loops that
+ * follow microcircuit.md §2.3 line by line, and {@link Activation#value}. It exists to check the
+ * lane engine ({@link MicrocircuitGroup}) against; it is slow and not meant for experiments.
+ *
+ * <p>It starts from the same {@link CircuitState} and draws its noise from the same per-seed
+ * stream ({@code RandomStreams.seeded(seed)}, standard normals by layer, then neuron) as the lane
+ * engine, so the two agree to rounding.
+ *
+ * <p>Fields use the spec's symbols: {@code u}, {@code uOld}, {@code uBreve} (ŭ), {@code r},
+ * {@code uI}, {@code vBas}, {@code vDen}, {@code vApi}, {@code W}, {@code WIP}, {@code B},
+ * {@code BPI}, {@code xi} (ξ), {@code h}, {@code D}; arrays are indexed by the 1-based ℓ.
+ */
+public final class ReferenceMicrocircuit {
+    private final MicrocircuitSpec spec;
+    private final int N;
+    private final int[] n;
+    private final Conductances g;
+    private final double dt;
+    private final FeedbackRule rule;
+    private final Optional<ExploratoryNoise> noise;
+    private final ZigguratSampler.NormalizedGaussian gaussian;
+    private long refreshCounter;
+
+    private final double[][] u;
+    private final double[][] uOld;
+    private final double[][] uBreve;
+    private final double[][] r;
+    private final double[][] vBas;
+    private final double[][] uI;
+    private final double[][] uIOld;
+    private final double[][] rI;
+    private final double[][] vDen;
+    private final double[][] vApi;
+    private double[] xLast;
+    private final double[][] W;
+    private final double[][] WIP;
+    private final double[][] B;
+    private final double[][] BPI;
+    private final double[][] xi;
+    private final double[][] h;
+    private final double[][] D;
+    private final double[][] dW;
+
+    private LearningSwitches switches = LearningSwitches.OFF;
+    private boolean observeForwardUpdates;
+
+    /** A reference circuit for seed {@code seed}, initialised as {@link CircuitState#draw}. */
+    public ReferenceMicrocircuit(MicrocircuitSpec spec, long seed) {
+        this(spec, seed, CircuitState.draw(spec, seed));
+    }
+
+    /** A reference circuit starting from {@code initial}; {@code seed} seeds its own generator. */
+    public ReferenceMicrocircuit(MicrocircuitSpec spec, long seed, CircuitState initial) {
+        this.spec = spec;
+        this.N = spec.pyramidalLayers();
+        this.n = spec.layers();
+        this.g = spec.conductances();
+        this.dt = spec.dt();
+        this.rule = spec.feedbackRule();
+        this.noise = rule.noise();
+        UniformRandomProvider rng = RandomStreams.seeded(seed);
+        this.gaussian = ZigguratSampler.NormalizedGaussian.of(rng);
+
+        u = new double[N + 1][];
+        uOld = new double[N + 1][];
+        uBreve = new double[N + 1][];
+        r = new double[N + 1][];
+        vBas = new double[N + 1][];
+        W = new double[N + 1][];
+        h = new double[N + 1][];
+        D = new double[N + 1][];
+        dW = new double[N + 1][];
+        for (int l = 1; l <= N; l++) {
+            u[l] = initial.somaticVoltage(l);
+            uOld[l] = u[l].clone();
+            uBreve[l] = u[l].clone();
+            r[l] = phi(l, u[l]);
+            vBas[l] = new double[n[l]];
+            W[l] = initial.weights().forward(l);
+            h[l] = rule.highPassTau() > 0 ? phi(l, u[l]) : new double[n[l]];
+            D[l] = new double[n[l] * n[l - 1]];
+            dW[l] = new double[n[l] * n[l - 1]];
+        }
+        uI = new double[N][];
+        uIOld = new double[N][];
+        rI = new double[N][];
+        vDen = new double[N][];
+        vApi = new double[N][];
+        WIP = new double[N][];
+        B = new double[N][];
+        BPI = new double[N][];
+        xi = new double[N][];
+        for (int l = 1; l <= N - 1; l++) {
+            uI[l] = initial.interneuronVoltage(l);
+            uIOld[l] = uI[l].clone();
+            rI[l] = phi(l + 1, uI[l]);
+            vDen[l] = new double[n[l + 1]];
+            vApi[l] = new double[n[l]];
+            WIP[l] = initial.weights().pyramidToInterneuron(l);
+            B[l] = initial.weights().feedback(l);
+            BPI[l] = initial.weights().interneuronToPyramid(l);
+            xi[l] = new double[n[l]];
+        }
+        xLast = new double[n[0]];
+    }
+
+    public void setLearning(LearningSwitches switches) {
+        this.switches = switches;
+    }
+
+    public void observeForwardUpdates(boolean observe) {
+        this.observeForwardUpdates = observe;
+    }
+
+    /** One step with input x(t) and target u^tgt(t) (null: free output). */
+    public void step(double[] x, double[] target) {
+        // 1. save previous values
+        double[][] rPrev = deepCopy(r);
+        double[][] rIPrev = deepCopy(rI);
+        double[] xPrev = xLast.clone();
+        double[][] vBasPrev = deepCopy(vBas);
+        double[][] vDenPrev = deepCopy(vDen);
+        double[][] vApiPrev = deepCopy(vApi);
+
+        // 2. prospective voltages and rates of the state before the update
+        double taur = spec.prospectiveFactor();
+        for (int l = 1; l <= N; l++) {
+            double tau = l == N ? 1 / g.outputTotal() : 1 / g.hiddenTotal();
+            for (int i = 0; i < n[l]; i++) {
+                uBreve[l][i] = uOld[l][i] + taur * tau * (u[l][i] - uOld[l][i]) / dt;
+            }
+            r[l] = phi(l, uBreve[l]);
+        }
+        for (int l = 1; l <= N - 1; l++) {
+            double tau = 1 / g.interneuronTotal();
+            double[] uIBreve = new double[n[l + 1]];
+            for (int i = 0; i < n[l + 1]; i++) {
+                uIBreve[i] = uIOld[l][i] + taur * tau * (uI[l][i] - uIOld[l][i]) / dt;
+            }
+            rI[l] = phi(l + 1, uIBreve);
+        }
+        xLast = x.clone();
+
+        // 3. shift buffers
+        for (int l = 1; l <= N; l++) {
+            uOld[l] = u[l].clone();
+        }
+        for (int l = 1; l <= N - 1; l++) {
+            uIOld[l] = uI[l].clone();
+        }
+
+        // 4. dendritic potentials
+        vBas[1] = matVec(W[1], n[1], n[0], x);
+        for (int l = 2; l <= N; l++) {
+            vBas[l] = matVec(W[l], n[l], n[l - 1], r[l - 1]);
+        }
+        boolean noisy = noise.isPresent() && switches.feedback();
+        double[][] apicalDrive = new double[N][];
+        for (int l = 1; l <= N - 1; l++) {
+            vDen[l] = matVec(WIP[l], n[l + 1], n[l], r[l]);
+            double[] top = matVec(B[l], n[l], n[l + 1], r[l + 1]);
+            double[] lateral = matVec(BPI[l], n[l], n[l + 1], rI[l]);
+            for (int i = 0; i < n[l]; i++) {
+                vApi[l][i] = top[i] + lateral[i];
+            }
+            apicalDrive[l] = vApi[l].clone();
+            if (noisy) {
+                for (int i = 0; i < n[l]; i++) {
+                    apicalDrive[l][i] += xi[l][i];
+                }
+            }
+        }
+
+        // 5. noise refresh
+        if (noisy) {
+            ExploratoryNoise nz = noise.get();
+            boolean scheduled = refreshCounter % nz.refreshSteps(dt) == 0;
+            refreshCounter++;
+            for (int l = 1; l <= N - 1; l++) {
+                if (!scheduled && !allZero(xi[l])) {
+                    continue;
+                }
+                double sigma = nz.stdOf(l);
+                double tauXi = nz.tau();
+                for (int i = 0; i < n[l]; i++) {
+                    double w = sigma * gaussian.sample();
+                    xi[l][i] = xi[l][i] + (1 / tauXi) * (-dt * xi[l][i] + Math.sqrt(dt * tauXi) * w);
+                }
+            }
+        }
+
+        // 6. somatic increments
+        double[][] duI = new double[N][];
+        for (int l = 1; l <= N - 1; l++) {
+            duI[l] = new double[n[l + 1]];
+            double gTotal = g.interneuronTotal();
+            for (int i = 0; i < n[l + 1]; i++) {
+                double eff = (g.dendrite() * vDen[l][i] + g.interneuronNudging() * uBreve[l + 1][i]) / gTotal;
+                duI[l][i] = dt * gTotal * (eff - uI[l][i]);
+            }
+        }
+        double[][] du = new double[N + 1][];
+        for (int l = 1; l <= N - 1; l++) {
+            du[l] = new double[n[l]];
+            double gTotal = g.hiddenTotal();
+            for (int i = 0; i < n[l]; i++) {
+                double eff = (g.basal() * vBas[l][i] + g.apical() * apicalDrive[l][i]) / gTotal;
+                du[l][i] = dt * gTotal * (eff - u[l][i]);
+            }
+        }
+        du[N] = new double[n[N]];
+        for (int i = 0; i < n[N]; i++) {
+            double eff = target != null
+                    ? (g.basal() * vBas[N][i] + g.targetNudging() * target[i]) / g.outputTotal()
+                    : g.basal() * vBas[N][i] / (g.leak() + g.basal());
+            du[N][i] = dt * g.outputTotal() * (eff - u[N][i]);
+        }
+
+        // 7. plasticity
+        double[][] dWIP = new double[N][];
+        double[][] dBPI = new double[N][];
+        for (int l = 1; l <= N; l++) {
+            double a = l == N ? g.outputBasalAttenuation() : g.hiddenBasalAttenuation();
+            double[] pre = l == 1 ? xPrev : rPrev[l - 1];
+            double eta = spec.forwardLearningRate(l);
+            for (int i = 0; i < n[l]; i++) {
+                double post = r[l][i] - spec.activation(l).value(a * vBasPrev[l][i]);
+                for (int j = 0; j < n[l - 1]; j++) {
+                    dW[l][i * n[l - 1] + j] = dt * eta * post * pre[j];
+                }
+            }
+        }
+        for (int l = 1; l <= N - 1; l++) {
+            dWIP[l] = new double[n[l + 1] * n[l]];
+            double eta = spec.pyramidToInterneuronLearningRate(l);
+            for (int i = 0; i < n[l + 1]; i++) {
+                double post = rI[l][i] - spec.activation(l + 1).value(g.interneuronDendriteAttenuation() * vDenPrev[l][i]);
+                for (int j = 0; j < n[l]; j++) {
+                    dWIP[l][i * n[l] + j] = dt * eta * post * rPrev[l][j];
+                }
+            }
+            dBPI[l] = new double[n[l] * n[l + 1]];
+            double etaPI = spec.interneuronToPyramidLearningRate(l);
+            for (int i = 0; i < n[l]; i++) {
+                for (int j = 0; j < n[l + 1]; j++) {
+                    dBPI[l][i * n[l + 1] + j] = -dt * etaPI * vApiPrev[l][i] * rIPrev[l][j];
+                }
+            }
+        }
+
+        // 8. apply
+        for (int l = 1; l <= N; l++) {
+            for (int i = 0; i < n[l]; i++) {
+                u[l][i] += du[l][i];
+            }
+        }
+        for (int l = 1; l <= N - 1; l++) {
+            for (int i = 0; i < n[l + 1]; i++) {
+                uI[l][i] += duI[l][i];
+            }
+        }
+        for (int l = 1; l <= N - 1; l++) {
+            rule.update(new Projection(l), dt, switches.feedback());
+        }
+        if (switches.lateral()) {
+            for (int l = 1; l <= N - 1; l++) {
+                addInPlace(BPI[l], dBPI[l]);
+                addInPlace(WIP[l], dWIP[l]);
+            }
+        }
+        if (switches.forward()) {
+            double tauLo = rule.forwardLowPassTau();
+            for (int l = 1; l <= N; l++) {
+                if (tauLo > 0) {
+                    for (int k = 0; k < D[l].length; k++) {
+                        D[l][k] += (dt / tauLo) * (dW[l][k] - D[l][k]);
+                    }
+                    addInPlace(W[l], D[l]);
+                } else {
+                    addInPlace(W[l], dW[l]);
+                }
+            }
+        }
+
+        // 10. high-pass
+        if (rule.highPassTau() > 0) {
+            for (int l = 1; l <= N; l++) {
+                for (int i = 0; i < n[l]; i++) {
+                    h[l][i] = h[l][i] + (r[l][i] - rPrev[l][i]) - (dt / rule.highPassTau()) * h[l][i];
+                }
+            }
+        }
+    }
+
+    public double[] somaticVoltage(int l) {
+        return u[l].clone();
+    }
+
+    public double[] interneuronVoltage(int l) {
+        return uI[l].clone();
+    }
+
+    public double[] prospectiveVoltage(int l) {
+        return uBreve[l].clone();
+    }
+
+    public double[] rates(int l) {
+        return r[l].clone();
+    }
+
+    public double[] basalVoltage(int l) {
+        return vBas[l].clone();
+    }
+
+    public double[] apicalVoltage(int l) {
+        return vApi[l].clone();
+    }
+
+    public double[] noise(int l) {
+        return xi[l].clone();
+    }
+
+    /** h_ℓ; zeros if the rule keeps no high-pass trace. */
+    public double[] highPass(int l) {
+        return h[l].clone();
+    }
+
+    public double[] forwardWeights(int l) {
+        return W[l].clone();
+    }
+
+    public double[] pyramidToInterneuronWeights(int l) {
+        return WIP[l].clone();
+    }
+
+    public double[] feedbackWeights(int l) {
+        return B[l].clone();
+    }
+
+    public double[] interneuronToPyramidWeights(int l) {
+        return BPI[l].clone();
+    }
+
+    /** Raw ΔW_ℓ of the last step (always computed here). */
+    public double[] forwardUpdate(int l) {
+        return dW[l].clone();
+    }
+
+    private double[] phi(int l, double[] v) {
+        Activation a = spec.activation(l);
+        double[] out = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = a.value(v[i]);
+        }
+        return out;
+    }
+
+    private static double[] matVec(double[] m, int rows, int cols, double[] x) {
+        double[] out = new double[rows];
+        for (int i = 0; i < rows; i++) {
+            double s = 0;
+            for (int j = 0; j < cols; j++) {
+                s += m[i * cols + j] * x[j];
+            }
+            out[i] = s;
+        }
+        return out;
+    }
+
+    private static void addInPlace(double[] a, double[] b) {
+        for (int i = 0; i < a.length; i++) {
+            a[i] += b[i];
+        }
+    }
+
+    private static boolean allZero(double[] v) {
+        for (double x : v) {
+            if (x != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static double[][] deepCopy(double[][] a) {
+        double[][] c = new double[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            c[i] = a[i] == null ? null : a[i].clone();
+        }
+        return c;
+    }
+
+    /** B_ℓ of this circuit as the feedback rule sees it. */
+    private final class Projection implements FeedbackProjection {
+        private final int l;
+
+        Projection(int l) {
+            this.l = l;
+        }
+
+        @Override
+        public int layer() {
+            return l;
+        }
+
+        @Override
+        public void tieToForward() {
+            CircuitState.tie(W[l + 1], B[l], BPI[l], n[l], n[l + 1]);
+        }
+
+        @Override
+        public void drawRandomFeedback(UniformRandomProvider rng) {
+            throw new IllegalStateException("B is drawn when the circuit is built");
+        }
+
+        @Override
+        public void learnFromNoise(double rate, double decay) {
+            double[] pre = h[l + 1];
+            for (int i = 0; i < n[l]; i++) {
+                for (int j = 0; j < n[l + 1]; j++) {
+                    int k = i * n[l + 1] + j;
+                    B[l][k] += rate * (xi[l][i] * pre[j] - decay * B[l][k]);
+                }
+            }
+        }
+    }
+}

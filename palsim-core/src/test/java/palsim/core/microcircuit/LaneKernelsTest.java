@@ -1,0 +1,123 @@
+package palsim.core.microcircuit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import palsim.core.neuron.Activation;
+import palsim.core.rng.RandomStreams;
+
+/** Every vector kernel against its scalar twin, on shapes that exercise the row blocking and tails. */
+class LaneKernelsTest {
+    private static final int L = LaneKernels.LANES;
+    private static final double TOLERANCE = 1e-13;
+
+    private static double[] random(UniformRandomProvider rng, int count) {
+        double[] a = new double[count];
+        for (int i = 0; i < count; i++) {
+            a[i] = 2 * rng.nextDouble() - 1;
+        }
+        return a;
+    }
+
+    private static void assertClose(double[] vector, double[] scalar) {
+        assertThat(Circuits.relativeDistance(vector, scalar)).isLessThan(TOLERANCE);
+    }
+
+    @ParameterizedTest(name = "{0}×{1}")
+    @CsvSource({"1,1", "3,5", "4,4", "5,20", "20,10", "10,20", "7,3"})
+    void vectorMatrixKernelsAgreeWithScalarReferences(int rows, int cols) {
+        UniformRandomProvider rng = RandomStreams.seeded(rows * 100L + cols);
+        double[] m = random(rng, rows * cols * L);
+        double[] m2 = random(rng, rows * cols * L);
+        double[] x = random(rng, cols * L);
+        double[] y = random(rng, cols * L);
+        double[] post = random(rng, rows * L);
+
+        double[] vec = new double[rows * L];
+        double[] ref = new double[rows * L];
+        LaneKernels.matVec(m, rows, cols, x, vec);
+        LaneKernels.matVecReference(m, rows, cols, x, ref);
+        assertClose(vec, ref);
+
+        LaneKernels.matVecPair(m, x, m2, y, rows, cols, vec);
+        LaneKernels.matVecPairReference(m, x, m2, y, rows, cols, ref);
+        assertClose(vec, ref);
+
+        double[] a = m.clone();
+        double[] b = m.clone();
+        double[] deltaA = new double[m.length];
+        double[] deltaB = new double[m.length];
+        LaneKernels.addOuter(a, rows, cols, post, x, deltaA);
+        LaneKernels.addOuterReference(b, rows, cols, post, x, deltaB);
+        assertClose(a, b);
+        assertClose(deltaA, deltaB);
+
+        LaneKernels.outer(deltaA, rows, cols, post, y);
+        LaneKernels.outerReference(deltaB, rows, cols, post, y);
+        assertClose(deltaA, deltaB);
+
+        double[] da = m2.clone();
+        double[] db = m2.clone();
+        LaneKernels.addLowPassedOuter(a, da, rows, cols, post, x, 1e-4, deltaA);
+        LaneKernels.addLowPassedOuterReference(b, db, rows, cols, post, x, 1e-4, deltaB);
+        assertClose(a, b);
+        assertClose(da, db);
+        assertClose(deltaA, deltaB);
+
+        LaneKernels.learnFromNoise(a, rows, cols, post, y, 0.5, 1e-3);
+        LaneKernels.learnFromNoiseReference(b, rows, cols, post, y, 0.5, 1e-3);
+        assertClose(a, b);
+
+        double[] w = random(rng, rows * cols * L);
+        double[] ba = new double[rows * cols * L];
+        double[] bpa = new double[rows * cols * L];
+        double[] bb = new double[rows * cols * L];
+        double[] bpb = new double[rows * cols * L];
+        LaneKernels.tieTransposed(w, ba, bpa, rows, cols);
+        LaneKernels.tieTransposedReference(w, bb, bpb, rows, cols);
+        assertThat(ba).isEqualTo(bb);
+        assertThat(bpa).isEqualTo(bpb);
+    }
+
+    @ParameterizedTest(name = "{0}, {1} elements")
+    @CsvSource({"LOGISTIC,1", "LOGISTIC,20", "LINEAR,5", "TANH,10", "RELU,3"})
+    void vectorElementwiseKernelsAgreeWithScalarReferences(Activation phi, int elements) {
+        UniformRandomProvider rng = RandomStreams.seeded(elements);
+        int count = elements * L;
+        double[] u = random(rng, count);
+        double[] old = random(rng, count);
+        double[] x = random(rng, count);
+        double[] y = random(rng, count);
+
+        double[] breveA = new double[count];
+        double[] rateA = new double[count];
+        double[] breveB = new double[count];
+        double[] rateB = new double[count];
+        LaneKernels.prospectiveRates(u, old, 52.6, phi, breveA, rateA, count);
+        LaneKernels.prospectiveRatesReference(u, old, 52.6, phi, breveB, rateB, count);
+        assertClose(breveA, breveB);
+        assertClose(rateA, rateB);
+
+        double[] a = new double[count];
+        double[] b = new double[count];
+        LaneKernels.relaxation(0.52, x, 0.31, y, u, 0.0019, a, count);
+        LaneKernels.relaxationReference(0.52, x, 0.31, y, u, 0.0019, b, count);
+        assertClose(a, b);
+
+        LaneKernels.relaxation(0.77, x, u, 0.0019, a, count);
+        LaneKernels.relaxationReference(0.77, x, u, 0.0019, b, count);
+        assertClose(a, b);
+
+        LaneKernels.predictionError(0.02, y, phi, 0.53, x, a, count);
+        LaneKernels.predictionErrorReference(0.02, y, phi, 0.53, x, b, count);
+        assertClose(a, b);
+
+        double[] ha = x.clone();
+        double[] hb = x.clone();
+        LaneKernels.highPass(ha, u, old, 0.1, count);
+        LaneKernels.highPassReference(hb, u, old, 0.1, count);
+        assertClose(ha, hb);
+    }
+}
