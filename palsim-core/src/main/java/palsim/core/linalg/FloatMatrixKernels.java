@@ -1,0 +1,180 @@
+package palsim.core.linalg;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Register-blocked single-precision matrix kernels written with the Vector API. They allocate
+ * nothing and work on flat row-major arrays with explicit offsets and leading dimensions, so one
+ * array can hold a whole batch or a block of a larger matrix.
+ *
+ * <h2>The micro-kernel</h2>
+ * {@link #multiply} computes C ← α·op(A)·B + β·C. The output is cut into tiles of
+ * {@value #TILE_ROWS} rows × two vectors ({@code 2·}{@link #lanes()} columns; 32 floats with
+ * AVX-512) held in eight accumulators; the kernel streams the inner dimension p, broadcasts one
+ * element op(A)[i, p] per tile row and loads two vectors of row p of B per step. Columns that do
+ * not fill two vectors are done with masked one-vector tiles, rows that do not fill a tile with
+ * masked one-row tiles.
+ *
+ * <h2>Determinism</h2>
+ * Every output element is computed by the same sequence of operations whatever tile, tail or row
+ * range it falls in: {@code s ← fma(op(A)[i,p], B[p,j], s)} for p = 0, 1, …, inner−1 starting from
+ * s = 0, then {@code C[i,j] ← α·s} if β = 0 and {@code C[i,j] ← fma(s, α, β·C[i,j])} otherwise.
+ * Splitting the rows of one product across threads therefore never changes a result. β = 0 means C
+ * is not read (as in BLAS), so it may hold garbage or NaN.
+ *
+ * <p>The plain loops of {@link ReferenceMatrixKernels} compute the same products without fused
+ * multiply-adds; the two agree to rounding.
+ */
+public final class FloatMatrixKernels {
+    private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+    private static final int LANES = SPECIES.length();
+
+    /** Rows of the output tile of {@link #multiply}. */
+    public static final int TILE_ROWS = 4;
+
+    private FloatMatrixKernels() {}
+
+    /** Floats per vector on this machine (16 with AVX-512); an output tile is two vectors wide. */
+    public static int lanes() {
+        return LANES;
+    }
+
+    /**
+     * C[i, j] ← α·Σ_p op(A)[i, p]·B[p, j] + β·C[i, j] for rowFrom ≤ i &lt; rowTo and 0 ≤ j &lt; columns,
+     * with op(A) of shape (≥ rowTo) × inner and B of shape inner × columns. Element (i, j) of C is at
+     * {@code c[cOffset + i·ldc + j]}, element (p, j) of B at {@code b[bOffset + p·ldb + j]}, and
+     * op(A)[i, p] as {@link Transpose} describes. C must not overlap A or B.
+     *
+     * @throws IllegalArgumentException if a dimension is negative or an index would fall outside an array
+     */
+    public static void multiply(Transpose transA, int rowFrom, int rowTo, int columns, int inner, float alpha,
+            float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb, float beta, float[] c, int cOffset,
+            int ldc) {
+        MatrixArguments.checkMultiply(transA, rowFrom, rowTo, columns, inner, a.length, aOffset, lda, b.length,
+                bOffset, ldb, c.length, cOffset, ldc);
+        int rowStride = transA.rowStride(lda);
+        int innerStride = transA.innerStride(lda);
+        int i = rowFrom;
+        for (; i + TILE_ROWS <= rowTo; i += TILE_ROWS) {
+            int aRow = aOffset + i * rowStride;
+            int cRow = cOffset + i * ldc;
+            int j = 0;
+            for (; j + 2 * LANES <= columns; j += 2 * LANES) {
+                tile4x2(inner, alpha, a, aRow, rowStride, innerStride, b, bOffset + j, ldb, beta, c, cRow + j, ldc);
+            }
+            for (; j < columns; j += LANES) {
+                tile4x1(inner, alpha, a, aRow, rowStride, innerStride, b, bOffset + j, ldb, beta, c, cRow + j, ldc,
+                        SPECIES.indexInRange(j, columns));
+            }
+        }
+        for (; i < rowTo; i++) {
+            int aRow = aOffset + i * rowStride;
+            int cRow = cOffset + i * ldc;
+            for (int j = 0; j < columns; j += LANES) {
+                tile1x1(inner, alpha, a, aRow, innerStride, b, bOffset + j, ldb, beta, c, cRow + j,
+                        SPECIES.indexInRange(j, columns));
+            }
+        }
+    }
+
+    private static void tile4x2(int inner, float alpha, float[] a, int ai, int rs, int is, float[] b, int bi, int ldb,
+            float beta, float[] c, int ci, int ldc) {
+        FloatVector c00 = FloatVector.zero(SPECIES), c01 = c00, c10 = c00, c11 = c00;
+        FloatVector c20 = c00, c21 = c00, c30 = c00, c31 = c00;
+        for (int p = 0; p < inner; p++) {
+            FloatVector b0 = FloatVector.fromArray(SPECIES, b, bi);
+            FloatVector b1 = FloatVector.fromArray(SPECIES, b, bi + LANES);
+            FloatVector x = FloatVector.broadcast(SPECIES, a[ai]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            x = FloatVector.broadcast(SPECIES, a[ai + rs]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            x = FloatVector.broadcast(SPECIES, a[ai + 2 * rs]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            x = FloatVector.broadcast(SPECIES, a[ai + 3 * rs]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+            ai += is;
+            bi += ldb;
+        }
+        store(c00, alpha, beta, c, ci);
+        store(c01, alpha, beta, c, ci + LANES);
+        store(c10, alpha, beta, c, ci + ldc);
+        store(c11, alpha, beta, c, ci + ldc + LANES);
+        store(c20, alpha, beta, c, ci + 2 * ldc);
+        store(c21, alpha, beta, c, ci + 2 * ldc + LANES);
+        store(c30, alpha, beta, c, ci + 3 * ldc);
+        store(c31, alpha, beta, c, ci + 3 * ldc + LANES);
+    }
+
+    private static void tile4x1(int inner, float alpha, float[] a, int ai, int rs, int is, float[] b, int bi, int ldb,
+            float beta, float[] c, int ci, int ldc, VectorMask<Float> m) {
+        FloatVector c0 = FloatVector.zero(SPECIES), c1 = c0, c2 = c0, c3 = c0;
+        for (int p = 0; p < inner; p++) {
+            FloatVector b0 = FloatVector.fromArray(SPECIES, b, bi, m);
+            c0 = FloatVector.broadcast(SPECIES, a[ai]).fma(b0, c0);
+            c1 = FloatVector.broadcast(SPECIES, a[ai + rs]).fma(b0, c1);
+            c2 = FloatVector.broadcast(SPECIES, a[ai + 2 * rs]).fma(b0, c2);
+            c3 = FloatVector.broadcast(SPECIES, a[ai + 3 * rs]).fma(b0, c3);
+            ai += is;
+            bi += ldb;
+        }
+        store(c0, alpha, beta, c, ci, m);
+        store(c1, alpha, beta, c, ci + ldc, m);
+        store(c2, alpha, beta, c, ci + 2 * ldc, m);
+        store(c3, alpha, beta, c, ci + 3 * ldc, m);
+    }
+
+    private static void tile1x1(int inner, float alpha, float[] a, int ai, int is, float[] b, int bi, int ldb,
+            float beta, float[] c, int ci, VectorMask<Float> m) {
+        FloatVector c0 = FloatVector.zero(SPECIES);
+        for (int p = 0; p < inner; p++) {
+            c0 = FloatVector.broadcast(SPECIES, a[ai]).fma(FloatVector.fromArray(SPECIES, b, bi, m), c0);
+            ai += is;
+            bi += ldb;
+        }
+        store(c0, alpha, beta, c, ci, m);
+    }
+
+    private static void store(FloatVector sum, float alpha, float beta, float[] c, int ci) {
+        FloatVector result;
+        if (beta == 0f) {
+            result = sum.mul(alpha);
+        } else {
+            FloatVector old = FloatVector.fromArray(SPECIES, c, ci);
+            result = sum.fma(FloatVector.broadcast(SPECIES, alpha), beta == 1f ? old : old.mul(beta));
+        }
+        result.intoArray(c, ci);
+    }
+
+    private static void store(FloatVector sum, float alpha, float beta, float[] c, int ci, VectorMask<Float> m) {
+        FloatVector result;
+        if (beta == 0f) {
+            result = sum.mul(alpha);
+        } else {
+            FloatVector old = FloatVector.fromArray(SPECIES, c, ci, m);
+            result = sum.fma(FloatVector.broadcast(SPECIES, alpha), beta == 1f ? old : old.mul(beta));
+        }
+        result.intoArray(c, ci, m);
+    }
+
+    /**
+     * dst[j, i] ← src[i, j] for rowFrom ≤ i &lt; rowTo, 0 ≤ j &lt; columns: element (i, j) of src is at
+     * {@code src[srcOffset + i·lds + j]}, element (j, i) of dst at {@code dst[dstOffset + j·ldd + i]}.
+     */
+    public static void transpose(int rowFrom, int rowTo, int columns, float[] src, int srcOffset, int lds,
+            float[] dst, int dstOffset, int ldd) {
+        MatrixArguments.checkTranspose(rowFrom, rowTo, columns, src.length, srcOffset, lds, dst.length, dstOffset, ldd);
+        for (int i = rowFrom; i < rowTo; i++) {
+            int s = srcOffset + i * lds;
+            int d = dstOffset + i;
+            for (int j = 0; j < columns; j++) {
+                dst[d + j * ldd] = src[s + j];
+            }
+        }
+    }
+}
