@@ -19,8 +19,11 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>Two kinds of kernel are offered: the scalar {@link #value(double)} / {@link #derivative(double)}
  * (the plain reference) and array kernels written with the Vector API. The array kernels push
  * every element, including a tail shorter than a vector, through the same masked vector code, so
- * an element's result does not depend on its position in the array. Vector and scalar results may
- * differ in the last bits (the vector {@code exp}/{@code tanh} are different implementations);
+ * an element's result does not depend on its position in the array. The vector kernels compute
+ * exp, tanh and log1p with {@link VectorMath} (polynomials from IEEE basic operations) rather than
+ * the Vector API's transcendental operators, whose results change in the last bit once the JIT
+ * compiles a loop — so their results are the same in every run, thread and execution tier. Vector
+ * and scalar results may differ in the last bits (the scalar reference uses {@link Math});
  * an engine uses one of the two consistently.
  */
 public enum Activation {
@@ -152,9 +155,9 @@ public enum Activation {
         return switch (this) {
             case LINEAR -> v;
             case RELU -> v.max(0.0);
-            case SOFTPLUS -> v.max(0.0).add(v.abs().neg().lanewise(VectorOperators.EXP).lanewise(VectorOperators.LOG1P));
-            case LOGISTIC -> DoubleVector.broadcast(v.species(), 1.0).div(v.neg().lanewise(VectorOperators.EXP).add(1.0));
-            case TANH -> v.lanewise(VectorOperators.TANH);
+            case SOFTPLUS -> v.max(0.0).add(VectorMath.log1pUnit(VectorMath.exp(v.abs().neg())));
+            case LOGISTIC -> DoubleVector.broadcast(v.species(), 1.0).div(VectorMath.exp(v.neg()).add(1.0));
+            case TANH -> VectorMath.tanh(v);
             case HARD_SIGMOID -> v.div(6.0).add(0.5).max(0.0).min(1.0);
             case CLAMP01 -> v.max(0.0).min(1.0);
         };
@@ -220,9 +223,9 @@ public enum Activation {
         return switch (this) {
             case LINEAR -> v;
             case RELU -> v.max(0f);
-            case SOFTPLUS -> v.max(0f).add(v.abs().neg().lanewise(VectorOperators.EXP).lanewise(VectorOperators.LOG1P));
-            case LOGISTIC -> FloatVector.broadcast(v.species(), 1f).div(v.neg().lanewise(VectorOperators.EXP).add(1f));
-            case TANH -> v.lanewise(VectorOperators.TANH);
+            case SOFTPLUS -> v.max(0f).add(VectorMath.log1pUnit(VectorMath.exp(v.abs().neg())));
+            case LOGISTIC -> FloatVector.broadcast(v.species(), 1f).div(VectorMath.exp(v.neg()).add(1f));
+            case TANH -> VectorMath.tanh(v);
             case HARD_SIGMOID -> v.div(6f).add(0.5f).max(0f).min(1f);
             case CLAMP01 -> v.max(0f).min(1f);
         };
