@@ -132,7 +132,7 @@ public record LeNetworkSpec(int[] sizes, Activation[] activations, FeedbackRule 
             throw new IllegalArgumentException("steps_per_batch must be >= 1, got " + stepsPerBatch);
         }
         requirePositive("dt", dt);
-        return 0.125 * batchLearningMultiplier / stepsPerBatch / dt;
+        return 0.125 * batchLearningMultiplier / (stepsPerBatch * dt);
     }
 
     /** K, the number of layers (weight matrices). */
