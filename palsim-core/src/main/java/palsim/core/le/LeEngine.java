@@ -54,6 +54,12 @@ final class LeEngine<A> implements AutoCloseable {
     private static final String FORWARD_STREAM = "le-forward-weights";
     private static final String FEEDBACK_STREAM = "le-feedback-weights";
     private static final String NOISE_STREAM = "le-exploratory-noise";
+    /**
+     * Extra elements behind every sample-major (transposed) buffer: a product reads its last rows
+     * with masked vector loads whose full width may reach past the logical end, and a masked load
+     * that stays inside the array is much faster than one that does not.
+     */
+    private static final int PADDING = 64;
 
     private final LeNetworkSpec spec;
     private final LeKernels<A> kernels;
@@ -148,7 +154,7 @@ final class LeEngine<A> implements AutoCloseable {
         populations = new PopulationState[K + 1];
         populations[0] = new PopulationState<>(n[0], null);
         populations[0].rate = kernels.allocate(n[0] * N);
-        populations[0].rateTransposed = kernels.allocate(n[0] * N);
+        populations[0].rateTransposed = kernels.allocate(n[0] * N + PADDING);
         noiseProcesses = new OrnsteinUhlenbeck[K + 1];
         gaussians = new NormalizedGaussianSampler[K + 1];
         for (int k = 1; k <= K; k++) {
@@ -162,8 +168,8 @@ final class LeEngine<A> implements AutoCloseable {
             p.error = kernels.allocate(size);
             p.errorNext = kernels.allocate(size);
             if (k < K) {
-                p.rateTransposed = kernels.allocate(size);
-                p.rateTransposedNext = kernels.allocate(size);
+                p.rateTransposed = kernels.allocate(size + PADDING);
+                p.rateTransposedNext = kernels.allocate(size + PADDING);
             }
             if (spec.integrateMembranePotential()) {
                 p.membrane = kernels.allocate(size);
@@ -208,7 +214,7 @@ final class LeEngine<A> implements AutoCloseable {
                 PopulationState<A> s = populations[source > 0 ? source : l + 1];
                 if (s.highPass == null) {
                     s.highPass = kernels.allocate(s.size * N);
-                    s.highPassTransposed = kernels.allocate(s.size * N);
+                    s.highPassTransposed = kernels.allocate(s.size * N + PADDING);
                 }
             }
         }

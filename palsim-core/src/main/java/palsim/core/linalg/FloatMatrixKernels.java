@@ -56,25 +56,33 @@ public final class FloatMatrixKernels {
                 bOffset, ldb, c.length, cOffset, ldc);
         int rowStride = transA.rowStride(lda);
         int innerStride = transA.innerStride(lda);
-        int i = rowFrom;
-        for (; i + TILE_ROWS <= rowTo; i += TILE_ROWS) {
-            int aRow = aOffset + i * rowStride;
-            int cRow = cOffset + i * ldc;
-            int j = 0;
-            for (; j + 2 * LANES <= columns; j += 2 * LANES) {
-                tile4x2(inner, alpha, a, aRow, rowStride, innerStride, b, bOffset + j, ldb, beta, c, cRow + j, ldc);
+        // Column blocks outside, row tiles inside: the block of B a column block reads (inner × 2
+        // vectors) stays in L1 while the rows of A stream past — what the weight update (inner = N)
+        // needs; for the N-wide forward products there is only one column block anyway.
+        int j = 0;
+        for (; j + 2 * LANES <= columns; j += 2 * LANES) {
+            int i = rowFrom;
+            for (; i + TILE_ROWS <= rowTo; i += TILE_ROWS) {
+                tile4x2(inner, alpha, a, aOffset + i * rowStride, rowStride, innerStride, b, bOffset + j, ldb, beta, c,
+                        cOffset + i * ldc + j, ldc);
             }
-            for (; j < columns; j += LANES) {
-                tile4x1(inner, alpha, a, aRow, rowStride, innerStride, b, bOffset + j, ldb, beta, c, cRow + j, ldc,
-                        SPECIES.indexInRange(j, columns));
+            for (; i < rowTo; i++) {
+                for (int v = 0; v < 2; v++) {
+                    tile1x1(inner, alpha, a, aOffset + i * rowStride, innerStride, b, bOffset + j + v * LANES, ldb,
+                            beta, c, cOffset + i * ldc + j + v * LANES, SPECIES.maskAll(true));
+                }
             }
         }
-        for (; i < rowTo; i++) {
-            int aRow = aOffset + i * rowStride;
-            int cRow = cOffset + i * ldc;
-            for (int j = 0; j < columns; j += LANES) {
-                tile1x1(inner, alpha, a, aRow, innerStride, b, bOffset + j, ldb, beta, c, cRow + j,
-                        SPECIES.indexInRange(j, columns));
+        for (; j < columns; j += LANES) {
+            VectorMask<Float> m = SPECIES.indexInRange(j, columns);
+            int i = rowFrom;
+            for (; i + TILE_ROWS <= rowTo; i += TILE_ROWS) {
+                tile4x1(inner, alpha, a, aOffset + i * rowStride, rowStride, innerStride, b, bOffset + j, ldb, beta, c,
+                        cOffset + i * ldc + j, ldc, m);
+            }
+            for (; i < rowTo; i++) {
+                tile1x1(inner, alpha, a, aOffset + i * rowStride, innerStride, b, bOffset + j, ldb, beta, c,
+                        cOffset + i * ldc + j, m);
             }
         }
     }

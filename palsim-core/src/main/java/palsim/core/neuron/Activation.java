@@ -209,6 +209,53 @@ public enum Activation {
 
     /** Both φ and φ' of the same inputs in one pass; {@code value} and {@code slope} must not alias {@code x}. */
     public void valuesAndDerivatives(float[] x, int xOff, float[] value, float[] slope, int outOff, int n) {
+        // The hot activations of LE networks get loops of their own: with the activation fixed per
+        // loop the JIT inlines the vector maths and keeps every vector in registers.
+        switch (this) {
+            case TANH -> tanhValuesAndDerivatives(x, xOff, value, slope, outOff, n);
+            case LOGISTIC -> logisticValuesAndDerivatives(x, xOff, value, slope, outOff, n);
+            case LINEAR -> {
+                System.arraycopy(x, xOff, value, outOff, n);
+                Arrays.fill(slope, outOff, outOff + n, 1f);
+            }
+            default -> genericValuesAndDerivatives(x, xOff, value, slope, outOff, n);
+        }
+    }
+
+    private static void tanhValuesAndDerivatives(float[] x, int xOff, float[] value, float[] slope, int outOff, int n) {
+        FloatVector one = FloatVector.broadcast(F, 1f);
+        int i = 0;
+        for (; i + F.length() <= n; i += F.length()) {
+            FloatVector y = VectorMath.tanh(FloatVector.fromArray(F, x, xOff + i));
+            y.intoArray(value, outOff + i);
+            one.sub(y.mul(y)).intoArray(slope, outOff + i);
+        }
+        if (i < n) {
+            VectorMask<Float> m = F.indexInRange(i, n);
+            FloatVector y = VectorMath.tanh(FloatVector.fromArray(F, x, xOff + i, m));
+            y.intoArray(value, outOff + i, m);
+            one.sub(y.mul(y)).intoArray(slope, outOff + i, m);
+        }
+    }
+
+    private static void logisticValuesAndDerivatives(float[] x, int xOff, float[] value, float[] slope, int outOff,
+            int n) {
+        FloatVector one = FloatVector.broadcast(F, 1f);
+        int i = 0;
+        for (; i + F.length() <= n; i += F.length()) {
+            FloatVector y = one.div(VectorMath.exp(FloatVector.fromArray(F, x, xOff + i).neg()).add(1f));
+            y.intoArray(value, outOff + i);
+            y.mul(one.sub(y)).intoArray(slope, outOff + i);
+        }
+        if (i < n) {
+            VectorMask<Float> m = F.indexInRange(i, n);
+            FloatVector y = one.div(VectorMath.exp(FloatVector.fromArray(F, x, xOff + i, m).neg()).add(1f));
+            y.intoArray(value, outOff + i, m);
+            y.mul(one.sub(y)).intoArray(slope, outOff + i, m);
+        }
+    }
+
+    private void genericValuesAndDerivatives(float[] x, int xOff, float[] value, float[] slope, int outOff, int n) {
         for (int i = 0; i < n; i += F.length()) {
             VectorMask<Float> m = F.indexInRange(i, n);
             FloatVector v = FloatVector.fromArray(F, x, xOff + i, m);
