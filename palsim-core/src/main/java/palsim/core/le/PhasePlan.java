@@ -8,13 +8,13 @@ import java.util.List;
  * Assigns the pieces of work of one phase of a step to threads, once, when a network is built.
  *
  * <p>Large pieces are cut into one contiguous row range per thread (range boundaries at multiples
- * of {@value #ROW_ALIGNMENT} rows, the height of a product tile); small or indivisible pieces go
+ * of {@value #ROW_ALIGNMENT} rows, the height of the tallest product tile); small or indivisible pieces go
  * whole to the thread with the least work so far, largest first. Because every kernel computes an
  * element the same way whatever range it falls in, and indivisible pieces (random draws) run in
  * one thread in a fixed order, the assignment never changes a result — only who computes it.
  */
 final class PhasePlan {
-    static final int ROW_ALIGNMENT = 4;
+    static final int ROW_ALIGNMENT = 8;
     /** Pieces cheaper than this (in multiply-adds) are not worth splitting. */
     static final long SPLIT_THRESHOLD = 1L << 16;
 

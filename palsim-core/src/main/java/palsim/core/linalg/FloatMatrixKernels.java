@@ -11,8 +11,8 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <h2>The micro-kernel</h2>
  * {@link #multiply} computes C ← α·op(A)·B + β·C. The output is cut into tiles of
- * {@value #TILE_ROWS} rows × two vectors ({@code 2·}{@link #lanes()} columns; 32 floats with
- * AVX-512) held in eight accumulators; the kernel streams the inner dimension p, broadcasts one
+ * {@value #TILE_ROWS} or 8 rows × two vectors ({@code 2·}{@link #lanes()} columns; 32 floats with
+ * AVX-512) held in eight or sixteen accumulators; the kernel streams the inner dimension p, broadcasts one
  * element op(A)[i, p] per tile row and loads two vectors of row p of B per step. Columns that do
  * not fill two vectors are done with masked one-vector tiles, rows that do not fill a tile with
  * masked one-row tiles.
@@ -31,8 +31,15 @@ public final class FloatMatrixKernels {
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
     private static final int LANES = SPECIES.length();
 
-    /** Rows of the output tile of {@link #multiply}. */
+    /** Rows of the output tile of {@link #multiply} for short inner dimensions. */
     public static final int TILE_ROWS = 4;
+    /**
+     * Inner dimensions above this use tiles of {@code 2·TILE_ROWS} rows: streaming a long inner
+     * dimension, the taller tile loads each vector of B once for twice the multiply-adds; with a
+     * short one (the weight update, inner = N) the output loads and stores dominate and the
+     * shorter tile is faster.
+     */
+    static final int TALL_TILE_MIN_INNER = 64;
 
     private FloatMatrixKernels() {}
 
@@ -62,6 +69,12 @@ public final class FloatMatrixKernels {
         int j = 0;
         for (; j + 2 * LANES <= columns; j += 2 * LANES) {
             int i = rowFrom;
+            if (inner > TALL_TILE_MIN_INNER) {
+                for (; i + 2 * TILE_ROWS <= rowTo; i += 2 * TILE_ROWS) {
+                    tile8x2(inner, alpha, a, aOffset + i * rowStride, rowStride, innerStride, b, bOffset + j, ldb, beta,
+                            c, cOffset + i * ldc + j, ldc);
+                }
+            }
             for (; i + TILE_ROWS <= rowTo; i += TILE_ROWS) {
                 tile4x2(inner, alpha, a, aOffset + i * rowStride, rowStride, innerStride, b, bOffset + j, ldb, beta, c,
                         cOffset + i * ldc + j, ldc);
@@ -85,6 +98,60 @@ public final class FloatMatrixKernels {
                         cOffset + i * ldc + j, m);
             }
         }
+    }
+
+    private static void tile8x2(int inner, float alpha, float[] a, int ai, int rs, int is, float[] b, int bi, int ldb,
+            float beta, float[] c, int ci, int ldc) {
+        FloatVector c00 = FloatVector.zero(SPECIES), c01 = c00, c10 = c00, c11 = c00;
+        FloatVector c20 = c00, c21 = c00, c30 = c00, c31 = c00;
+        FloatVector c40 = c00, c41 = c00, c50 = c00, c51 = c00;
+        FloatVector c60 = c00, c61 = c00, c70 = c00, c71 = c00;
+        for (int p = 0; p < inner; p++) {
+            FloatVector b0 = FloatVector.fromArray(SPECIES, b, bi);
+            FloatVector b1 = FloatVector.fromArray(SPECIES, b, bi + LANES);
+            FloatVector x = FloatVector.broadcast(SPECIES, a[ai]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            x = FloatVector.broadcast(SPECIES, a[ai + rs]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            x = FloatVector.broadcast(SPECIES, a[ai + 2 * rs]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            x = FloatVector.broadcast(SPECIES, a[ai + 3 * rs]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+            x = FloatVector.broadcast(SPECIES, a[ai + 4 * rs]);
+            c40 = x.fma(b0, c40);
+            c41 = x.fma(b1, c41);
+            x = FloatVector.broadcast(SPECIES, a[ai + 5 * rs]);
+            c50 = x.fma(b0, c50);
+            c51 = x.fma(b1, c51);
+            x = FloatVector.broadcast(SPECIES, a[ai + 6 * rs]);
+            c60 = x.fma(b0, c60);
+            c61 = x.fma(b1, c61);
+            x = FloatVector.broadcast(SPECIES, a[ai + 7 * rs]);
+            c70 = x.fma(b0, c70);
+            c71 = x.fma(b1, c71);
+            ai += is;
+            bi += ldb;
+        }
+        store(c00, alpha, beta, c, ci);
+        store(c01, alpha, beta, c, ci + LANES);
+        store(c10, alpha, beta, c, ci + ldc);
+        store(c11, alpha, beta, c, ci + ldc + LANES);
+        store(c20, alpha, beta, c, ci + 2 * ldc);
+        store(c21, alpha, beta, c, ci + 2 * ldc + LANES);
+        store(c30, alpha, beta, c, ci + 3 * ldc);
+        store(c31, alpha, beta, c, ci + 3 * ldc + LANES);
+        store(c40, alpha, beta, c, ci + 4 * ldc);
+        store(c41, alpha, beta, c, ci + 4 * ldc + LANES);
+        store(c50, alpha, beta, c, ci + 5 * ldc);
+        store(c51, alpha, beta, c, ci + 5 * ldc + LANES);
+        store(c60, alpha, beta, c, ci + 6 * ldc);
+        store(c61, alpha, beta, c, ci + 6 * ldc + LANES);
+        store(c70, alpha, beta, c, ci + 7 * ldc);
+        store(c71, alpha, beta, c, ci + 7 * ldc + LANES);
     }
 
     private static void tile4x2(int inner, float alpha, float[] a, int ai, int rs, int is, float[] b, int bi, int ldb,

@@ -13,7 +13,9 @@ class DoubleMatrixKernelsTest {
     /** Shapes around the tile sizes: full tiles, row tails, column tails, single rows and columns. */
     private static final int[][] SHAPES = {
         {1, 1, 1}, {4, 2 * LANES, 7}, {5, 2 * LANES + 1, 3}, {3, LANES - 1, 9}, {8, 3 * LANES + 5, 1},
-        {13, 17, 32}, {200, 32, 2}, {2, 32, 200}, {7, 2 * LANES, 0}, {9, 1, 33}, {12, 5 * LANES, 11}
+        {13, 17, 32}, {200, 32, 2}, {2, 32, 200}, {7, 2 * LANES, 0}, {9, 1, 33}, {12, 5 * LANES, 11},
+        // long inner dimensions use 8-row tiles: full ones, with 4-row and single-row tails
+        {16, 2 * LANES, 300}, {23, 2 * LANES + 3, 100}, {13, LANES - 2, 65}
     };
 
     @Test
@@ -74,7 +76,13 @@ class DoubleMatrixKernelsTest {
     @Test
     void anElementDoesNotDependOnTheRowRangeItIsComputedIn() {
         SplittableRandom random = new SplittableRandom(13);
-        int rows = 23, columns = 2 * LANES + 5, inner = 41;
+        int rows = 23, columns = 2 * LANES + 5;
+        for (int inner : new int[] {41, 100}) {
+            checkRowRangeIndependence(random, rows, columns, inner);
+        }
+    }
+
+    private static void checkRowRangeIndependence(SplittableRandom random, int rows, int columns, int inner) {
         for (Transpose t : Transpose.values()) {
             int lda = t == Transpose.NONE ? inner : rows;
             double[] a = random(random, rows * inner);
@@ -83,7 +91,7 @@ class DoubleMatrixKernelsTest {
             double[] whole = c0.clone();
             DoubleMatrixKernels.multiply(t, 0, rows, columns, inner, 0.7, a, 0, lda, b, 0, columns, 0.9, whole, 0,
                     columns);
-            for (int split : new int[] {1, 3, 5, 10, 22}) {
+            for (int split : new int[] {1, 3, 5, 10, 12, 22}) {
                 double[] parts = c0.clone();
                 DoubleMatrixKernels.multiply(t, 0, split, columns, inner, 0.7, a, 0, lda, b, 0, columns, 0.9, parts,
                         0, columns);
