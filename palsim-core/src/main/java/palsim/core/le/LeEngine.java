@@ -76,9 +76,9 @@ final class LeEngine<A> implements AutoCloseable {
     private final boolean directErrors;
     private final A target;
     private final WorkerTeam team;
-    private final Runnable[][] noiseAndTargetPhase;
-    private final Runnable[][] forwardPhase;
-    private final Runnable[][] learningPhase;
+    private final Runnable[] noiseAndTargetPhase;
+    private final Runnable[] forwardPhase;
+    private final Runnable[] learningPhase;
 
     private boolean training = true;
     private boolean batchPresented;
@@ -239,7 +239,7 @@ final class LeEngine<A> implements AutoCloseable {
     // ------------------------------------------------------------------------------------------
     // Plans
 
-    private Runnable[][] planNoiseAndTarget(int threads) {
+    private Runnable[] planNoiseAndTarget(int threads) {
         PhasePlan plan = new PhasePlan();
         for (int k = 1; k <= layerCount; k++) {
             if (populations[k].noise != null) {
@@ -251,10 +251,10 @@ final class LeEngine<A> implements AutoCloseable {
         }
         plan.add((from, to) -> this::formOutputError, populations[layerCount].size,
                 (long) populations[layerCount].size * batch, false);
-        return plan.assign(threads);
+        return plan.chunks(threads);
     }
 
-    private Runnable[][] planForward(int threads, FeedbackPathway pathway) {
+    private Runnable[] planForward(int threads, FeedbackPathway pathway) {
         PhasePlan plan = new PhasePlan();
         for (int k = 1; k <= layerCount; k++) {
             int layer = k;
@@ -285,10 +285,10 @@ final class LeEngine<A> implements AutoCloseable {
             long cost = (long) rows * populations[k].size * batch;
             plan.add((from, to) -> () -> handDown(layer, transpose, matrix, lda, from, to), rows, cost, true);
         }
-        return plan.assign(threads);
+        return plan.chunks(threads);
     }
 
-    private Runnable[][] planLearning(int threads, boolean tracksHighPass) {
+    private Runnable[] planLearning(int threads, boolean tracksHighPass) {
         PhasePlan plan = new PhasePlan();
         for (int k = 1; k <= layerCount; k++) {
             int layer = k;
@@ -308,7 +308,7 @@ final class LeEngine<A> implements AutoCloseable {
                 return () -> rule.update(view, dt, training);
             }, rows, cost, true);
         }
-        return plan.assign(threads);
+        return plan.chunks(threads);
     }
 
     // ------------------------------------------------------------------------------------------

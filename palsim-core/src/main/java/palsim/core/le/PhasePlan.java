@@ -1,24 +1,32 @@
 package palsim.core.le;
 
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 /**
- * Assigns the pieces of work of one phase of a step to threads, once, when a network is built.
+ * Cuts the pieces of work of one phase of a step into chunks, once, when a network is built.
  *
- * <p>Large pieces are cut into one contiguous row range per thread (range boundaries at multiples
- * of {@value #ROW_ALIGNMENT} rows, the height of the tallest product tile); small or indivisible pieces go
- * whole to the thread with the least work so far, largest first. Because every kernel computes an
- * element the same way whatever range it falls in, and indivisible pieces (random draws) run in
- * one thread in a fixed order, the assignment never changes a result — only who computes it.
+ * <p>With one thread every piece is one chunk, run in the order added. With more, large pieces
+ * are cut into a few contiguous row ranges each (boundaries at multiples of
+ * {@value #ROW_ALIGNMENT} rows, the height of the tallest product tile), and the chunks are
+ * ordered largest first, so that the threads of a {@link WorkerTeam}, claiming chunks one after
+ * another, end at about the same time. Small or indivisible pieces (random draws) stay whole.
+ *
+ * <p>Which thread computes which chunk is left to the moment; it never changes a result, because
+ * every kernel computes an element the same way whatever row range it falls in, and an indivisible
+ * piece runs in one thread in its fixed order.
  */
 final class PhasePlan {
     static final int ROW_ALIGNMENT = 8;
-    /** Pieces cheaper than this (in multiply-adds) are not worth splitting. */
+    /** Pieces cheaper than this (in multiply-adds) are not worth cutting. */
     static final long SPLIT_THRESHOLD = 1L << 16;
+    /** Chunks per thread a large piece is cut into: a few, so a late thread finds work left. */
+    static final int CHUNKS_PER_THREAD = 3;
 
     private record Piece(RowWork work, int rows, long cost, boolean divisible) {}
+
+    private record Chunk(Runnable task, long cost) {}
 
     private final List<Piece> pieces = new ArrayList<>();
 
@@ -28,45 +36,24 @@ final class PhasePlan {
         return this;
     }
 
-    boolean isEmpty() {
-        return pieces.isEmpty();
-    }
-
-    /** The runnables of each of {@code threads} threads, in the order they run. */
-    Runnable[][] assign(int threads) {
-        List<List<Runnable>> perThread = new ArrayList<>();
-        long[] load = new long[threads];
-        for (int t = 0; t < threads; t++) {
-            perThread.add(new ArrayList<>());
-        }
-        List<Piece> whole = new ArrayList<>();
+    /** The chunks for a team of {@code threads} threads, in the order they should be claimed. */
+    Runnable[] chunks(int threads) {
+        List<Chunk> chunks = new ArrayList<>();
         for (Piece p : pieces) {
-            if (threads > 1 && p.divisible && p.cost >= SPLIT_THRESHOLD && p.rows >= 2 * ROW_ALIGNMENT * threads) {
-                int[] bounds = splitRows(p.rows, threads);
-                for (int t = 0; t < threads; t++) {
-                    perThread.get(t).add(p.work.bind(bounds[t], bounds[t + 1]));
-                    load[t] += p.cost * (bounds[t + 1] - bounds[t]) / p.rows;
-                }
-            } else {
-                whole.add(p);
-            }
-        }
-        whole.sort((a, b) -> Long.compare(b.cost, a.cost));
-        for (Piece p : whole) {
-            int t = 0;
-            for (int u = 1; u < threads; u++) {
-                if (load[u] < load[t]) {
-                    t = u;
+            int parts = threads == 1 || !p.divisible || p.cost < SPLIT_THRESHOLD ? 1
+                    : Math.min(CHUNKS_PER_THREAD * threads, p.rows / ROW_ALIGNMENT);
+            int[] bounds = splitRows(p.rows, Math.max(parts, 1));
+            for (int t = 0; t + 1 < bounds.length; t++) {
+                if (bounds[t + 1] > bounds[t]) {
+                    chunks.add(new Chunk(p.work.bind(bounds[t], bounds[t + 1]),
+                            p.cost * (bounds[t + 1] - bounds[t]) / p.rows));
                 }
             }
-            perThread.get(t).add(p.work.bind(0, p.rows));
-            load[t] += p.cost;
         }
-        Runnable[][] plan = new Runnable[threads][];
-        for (int t = 0; t < threads; t++) {
-            plan[t] = perThread.get(t).toArray(new Runnable[0]);
+        if (threads > 1) {
+            chunks.sort(Comparator.comparingLong(Chunk::cost).reversed()); // stable: ties keep their order
         }
-        return plan;
+        return chunks.stream().map(Chunk::task).toArray(Runnable[]::new);
     }
 
     /** Boundaries of {@code parts} nearly equal contiguous ranges of {@code rows}, aligned to tiles. */
@@ -78,10 +65,5 @@ final class PhasePlan {
         }
         bounds[parts] = rows;
         return bounds;
-    }
-
-    @Override
-    public String toString() {
-        return "PhasePlan" + Arrays.toString(pieces.toArray());
     }
 }

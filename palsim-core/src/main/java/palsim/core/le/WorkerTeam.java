@@ -5,15 +5,19 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A fixed team of threads that runs the phases of a step: the calling thread is member 0 and
- * {@code size − 1} daemon workers are the others. {@link #run} hands each member its list of
- * runnables and returns when all are done.
+ * A fixed team of threads sharing the chunks of each phase of a step: the calling thread and
+ * {@code size − 1} daemon workers claim chunks one at a time from a shared counter until none is
+ * left; {@link #run} returns when all are done.
  *
- * <p>A step has a few phases of some hundred microseconds each, so hand-over must cost well under
- * a microsecond: idle members spin on a volatile generation counter (with
- * {@link Thread#onSpinWait()}), then yield, and only after a long idle time (between epochs, or
- * when the network is not used) fall back to sleeping in short parks. What a member computes is
- * fixed by the plan, never by which thread is faster, so results do not depend on timing.
+ * <p>Dynamic claiming keeps a step going at full speed when the machine is busy: if a worker is
+ * descheduled, the caller simply does the remaining chunks itself (a fixed split would wait for
+ * it). Which thread computes a chunk never changes a result (see {@link PhasePlan}).
+ *
+ * <p>The claim counter carries the phase's generation in its upper half and is closed under the
+ * new generation before the chunks are replaced, so a worker that wakes late can never take a
+ * chunk of one phase believing it belongs to another, nor run a chunk twice. Idle workers spin on a
+ * volatile generation (with {@link Thread#onSpinWait()}), then yield, and only after a long idle
+ * time (between epochs, or when the network is not used) sleep in short parks.
  */
 final class WorkerTeam implements AutoCloseable {
     private static final int SPINS_BEFORE_YIELD = 1 << 14;
@@ -22,9 +26,13 @@ final class WorkerTeam implements AutoCloseable {
 
     private final int size;
     private final Thread[] workers;
-    private final AtomicLong generation = new AtomicLong();
-    private final AtomicInteger pending = new AtomicInteger();
-    private volatile Runnable[][] plan;
+    private static final long CLOSED = Integer.MAX_VALUE;
+
+    /** (generation << 32) | index of the next unclaimed chunk ({@link #CLOSED} while being set up). */
+    private final AtomicLong claim = new AtomicLong();
+    private final AtomicInteger done = new AtomicInteger();
+    private volatile Runnable[] chunks = new Runnable[0];
+    private volatile int generation;
     private volatile Throwable failure;
     private volatile boolean closed;
 
@@ -35,8 +43,7 @@ final class WorkerTeam implements AutoCloseable {
         this.size = size;
         this.workers = new Thread[size - 1];
         for (int w = 0; w < workers.length; w++) {
-            int member = w + 1;
-            Thread t = new Thread(() -> work(member), "palsim-le-worker-" + member);
+            Thread t = new Thread(this::work, "palsim-le-worker-" + (w + 1));
             t.setDaemon(true);
             workers[w] = t;
             t.start();
@@ -48,36 +55,38 @@ final class WorkerTeam implements AutoCloseable {
     }
 
     /**
-     * Runs {@code plan[m]} on member m for every member and waits for all.
+     * Runs every chunk once, on whichever member claims it, and waits for all.
      *
-     * @throws RuntimeException whatever a member threw (the first one)
+     * @throws RuntimeException whatever a chunk threw (the first one seen)
      */
-    void run(Runnable[][] plan) {
+    void run(Runnable[] phase) {
         if (size == 1) {
-            runAll(plan[0]);
+            for (Runnable r : phase) {
+                r.run();
+            }
             return;
         }
         if (closed) {
             throw new IllegalStateException("the network has been closed");
         }
-        this.plan = plan;
-        pending.set(size - 1);
-        generation.incrementAndGet();
-        Throwable own = null;
-        try {
-            runAll(plan[0]);
-        } catch (RuntimeException | Error e) {
-            own = e;
-        }
+        int g = generation + 1;
+        // Close the counter under the new generation before replacing the chunks: a worker still
+        // holding the previous generation can then never claim from the new array.
+        claim.set(((long) g << 32) | CLOSED);
+        chunks = phase;
+        done.set(0);
+        claim.set((long) g << 32);
+        generation = g; // publishes the writes above to the workers
+        claimAndRun(g, phase);
         int spins = 0;
-        while (pending.get() != 0) {
+        while (done.get() != phase.length) {
             if (++spins < SPINS_BEFORE_YIELD) {
                 Thread.onSpinWait();
             } else {
                 Thread.yield();
             }
         }
-        Throwable t = own != null ? own : failure;
+        Throwable t = failure;
         if (t != null) {
             failure = null;
             if (t instanceof RuntimeException r) {
@@ -90,34 +99,42 @@ final class WorkerTeam implements AutoCloseable {
         }
     }
 
-    private static void runAll(Runnable[] tasks) {
-        for (Runnable r : tasks) {
-            r.run();
+    private void claimAndRun(int g, Runnable[] phase) {
+        while (true) {
+            long v = claim.get();
+            int index = (int) v;
+            if ((int) (v >>> 32) != g || index >= phase.length) {
+                return;
+            }
+            if (claim.compareAndSet(v, v + 1)) {
+                try {
+                    phase[index].run();
+                } catch (Throwable t) {
+                    failure = t;
+                }
+                done.incrementAndGet();
+            }
         }
     }
 
-    private void work(int member) {
-        long seen = 0;
+    private void work() {
+        int seen = 0;
         while (true) {
-            long g = awaitGeneration(seen);
+            int g = awaitGeneration(seen);
             if (closed) {
                 return;
             }
             seen = g;
-            try {
-                runAll(plan[member]);
-            } catch (Throwable t) {
-                failure = t;
-            }
-            pending.decrementAndGet();
+            Runnable[] phase = chunks; // read after the generation: this phase's or a later one's
+            claimAndRun(g, phase);
         }
     }
 
-    private long awaitGeneration(long seen) {
+    private int awaitGeneration(int seen) {
         int spins = 0;
         long yieldingSince = 0;
-        long g;
-        while ((g = generation.get()) == seen && !closed) {
+        int g;
+        while ((g = generation) == seen && !closed) {
             if (spins < SPINS_BEFORE_YIELD) {
                 spins++;
                 Thread.onSpinWait();
@@ -138,7 +155,6 @@ final class WorkerTeam implements AutoCloseable {
             return;
         }
         closed = true;
-        generation.incrementAndGet();
         for (Thread t : workers) {
             LockSupport.unpark(t);
             try {

@@ -28,27 +28,28 @@ class PhasePlanTest {
     }
 
     @Test
-    void largePiecesAreSplitSmallOnesBalancedAndEveryRowRunsExactlyOnce() {
+    void largePiecesAreCutLargestFirstSmallOnesStayWholeAndEveryRowRunsExactlyOnce() {
         AtomicIntegerArray big = new AtomicIntegerArray(200);
         AtomicIntegerArray small = new AtomicIntegerArray(2);
         List<String> indivisible = new ArrayList<>();
         PhasePlan plan = new PhasePlan()
-                .add((from, to) -> () -> increment(big, from, to), 200, 200L * 784 * 32, true)
                 .add((from, to) -> () -> increment(small, from, to), 2, 2L * 200 * 32, true)
+                .add((from, to) -> () -> increment(big, from, to), 200, 200L * 784 * 32, true)
                 .add((from, to) -> () -> indivisible.add("noise"), 200, 200L * 32 * 20, false);
-        Runnable[][] perThread = plan.assign(2);
-        assertThat(perThread).hasNumberOfRows(2);
-        assertThat(perThread[0].length + perThread[1].length).isEqualTo(4); // big split in two, two whole
-        for (Runnable[] tasks : perThread) {
-            for (Runnable r : tasks) {
-                r.run();
-            }
+        Runnable[] one = plan.chunks(1);
+        assertThat(one).hasSize(3);
+        Runnable[] two = plan.chunks(2);
+        assertThat(two).hasSize(2 * PhasePlan.CHUNKS_PER_THREAD + 2);
+        for (Runnable r : two) {
+            r.run();
         }
         for (int i = 0; i < 200; i++) {
             assertThat(big.get(i)).isEqualTo(1);
         }
         assertThat(small.get(0) + small.get(1)).isEqualTo(2);
         assertThat(indivisible).containsExactly("noise");
+        two[two.length - 1].run(); // the cheapest chunk comes last: the small piece
+        assertThat(small.get(0)).isEqualTo(2);
     }
 
     private static void increment(AtomicIntegerArray a, int from, int to) {
@@ -58,26 +59,30 @@ class PhasePlanTest {
     }
 
     @Test
-    void teamRunsEveryMembersTasksAndPropagatesFailures() {
+    void teamRunsEveryChunkOncePerPhaseAndPropagatesFailures() {
         try (WorkerTeam team = new WorkerTeam(3)) {
-            AtomicIntegerArray ran = new AtomicIntegerArray(3);
-            Runnable[][] plan = new Runnable[3][];
-            for (int m = 0; m < 3; m++) {
-                int member = m;
-                plan[m] = new Runnable[] {() -> ran.incrementAndGet(member)};
+            AtomicIntegerArray ran = new AtomicIntegerArray(7);
+            int chunks = 7;
+            Runnable[] phase = new Runnable[chunks];
+            for (int c = 0; c < chunks; c++) {
+                int chunk = c;
+                phase[c] = () -> ran.incrementAndGet(chunk);
             }
-            for (int i = 0; i < 1000; i++) {
-                team.run(plan);
+            Runnable[] other = {() -> ran.addAndGet(0, 1000)};
+            for (int i = 0; i < 2000; i++) {
+                team.run(phase);
+                team.run(other);
             }
-            for (int m = 0; m < 3; m++) {
-                assertThat(ran.get(m)).isEqualTo(1000);
+            assertThat(ran.get(0)).isEqualTo(2000 + 2000 * 1000);
+            for (int c = 1; c < chunks; c++) {
+                assertThat(ran.get(c)).as("chunk %d ran once per phase", c).isEqualTo(2000);
             }
-            Runnable[][] failing = {{}, {() -> {
+            Runnable[] failing = {() -> { }, () -> {
                 throw new IllegalStateException("boom");
-            }}, {}};
+            }, () -> { }};
             assertThatThrownBy(() -> team.run(failing)).hasMessage("boom");
-            team.run(plan); // still usable afterwards
-            assertThat(ran.get(2)).isEqualTo(1001);
+            team.run(phase); // still usable afterwards
+            assertThat(ran.get(6)).isEqualTo(2001);
         }
     }
 }
