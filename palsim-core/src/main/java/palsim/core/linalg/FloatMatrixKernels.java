@@ -14,13 +14,16 @@ import jdk.incubator.vector.VectorSpecies;
  * {@value #TILE_ROWS} or 8 rows × two vectors ({@code 2·}{@link #lanes()} columns; 32 floats with
  * AVX-512) held in eight or sixteen accumulators; the kernel streams the inner dimension p, broadcasts one
  * element op(A)[i, p] per tile row and loads two vectors of row p of B per step. Columns that do
- * not fill two vectors are done with masked one-vector tiles, rows that do not fill a tile with
- * masked one-row tiles.
+ * not fill two vectors are done one (masked) vector at a time, rows that do not fill a tile one row
+ * at a time. Tiles write their raw sums; α and β are applied afterwards, by methods that take
+ * arrays only — so no vector is ever passed to a method the JIT might not inline (it would be
+ * boxed on the heap).
  *
  * <h2>Determinism</h2>
  * Every output element is computed by the same sequence of operations whatever tile, tail or row
  * range it falls in: {@code s ← fma(op(A)[i,p], B[p,j], s)} for p = 0, 1, …, inner−1 starting from
- * s = 0, then {@code C[i,j] ← α·s} if β = 0 and {@code C[i,j] ← fma(s, α, β·C[i,j])} otherwise.
+ * s = 0, then {@code C[i,j] ← α·s} if β = 0 and {@code C[i,j] ← fma(s, α, β·C[i,j])} otherwise
+ * (storing s in between is exact).
  * Splitting the rows of one product across threads therefore never changes a result. β = 0 means C
  * is not read (as in BLAS), so it may hold garbage or NaN.
  *
@@ -40,6 +43,10 @@ public final class FloatMatrixKernels {
      * shorter tile is faster.
      */
     static final int TALL_TILE_MIN_INNER = 64;
+
+    /** Per-thread space for the raw sums of one tile (8 rows × 2 vectors) when β ≠ 0. */
+    private static final ThreadLocal<float[]> SCRATCH =
+            ThreadLocal.withInitial(() -> new float[2 * TILE_ROWS * 2 * LANES]);
 
     private FloatMatrixKernels() {}
 
@@ -63,45 +70,58 @@ public final class FloatMatrixKernels {
                 bOffset, ldb, c.length, cOffset, ldc);
         int rowStride = transA.rowStride(lda);
         int innerStride = transA.innerStride(lda);
+        // Tiles write their raw sums s: straight into C when β = 0 (then C ← α·s in place), else into a
+        // scratch tile from which C ← fma(s, α, β·C). No vector ever crosses a method boundary, so
+        // none is boxed even where the JIT does not inline.
+        float[] scratch = beta == 0f ? null : SCRATCH.get();
+        boolean tall = inner > TALL_TILE_MIN_INNER;
         // Column blocks outside, row tiles inside: the block of B a column block reads (inner × 2
         // vectors) stays in L1 while the rows of A stream past — what the weight update (inner = N)
         // needs; for the N-wide forward products there is only one column block anyway.
-        int j = 0;
-        for (; j + 2 * LANES <= columns; j += 2 * LANES) {
+        for (int j = 0; j < columns; j += 2 * LANES) {
+            int width = Math.min(2 * LANES, columns - j);
             int i = rowFrom;
-            if (inner > TALL_TILE_MIN_INNER) {
+            if (tall && width == 2 * LANES) {
                 for (; i + 2 * TILE_ROWS <= rowTo; i += 2 * TILE_ROWS) {
-                    tile8x2(inner, alpha, a, aOffset + i * rowStride, rowStride, innerStride, b, bOffset + j, ldb, beta,
-                            c, cOffset + i * ldc + j, ldc);
+                    int ci = cOffset + i * ldc + j;
+                    if (scratch == null) {
+                        tile8x2(inner, a, aOffset + i * rowStride, rowStride, innerStride, b, bOffset + j, ldb, c, ci, ldc);
+                        scale(alpha, c, ci, ldc, 2 * TILE_ROWS, width);
+                    } else {
+                        tile8x2(inner, a, aOffset + i * rowStride, rowStride, innerStride, b, bOffset + j, ldb, scratch,
+                                0, 2 * LANES);
+                        combine(scratch, alpha, beta, c, ci, ldc, 2 * TILE_ROWS, width);
+                    }
                 }
             }
             for (; i + TILE_ROWS <= rowTo; i += TILE_ROWS) {
-                tile4x2(inner, alpha, a, aOffset + i * rowStride, rowStride, innerStride, b, bOffset + j, ldb, beta, c,
-                        cOffset + i * ldc + j, ldc);
-            }
-            for (; i < rowTo; i++) {
-                for (int v = 0; v < 2; v++) {
-                    tile1x1(inner, alpha, a, aOffset + i * rowStride, innerStride, b, bOffset + j + v * LANES, ldb,
-                            beta, c, cOffset + i * ldc + j + v * LANES, SPECIES.maskAll(true));
+                int ci = cOffset + i * ldc + j;
+                if (scratch == null) {
+                    tile4(inner, a, aOffset + i * rowStride, rowStride, innerStride, b, bOffset + j, ldb, c, ci, ldc,
+                            width);
+                    scale(alpha, c, ci, ldc, TILE_ROWS, width);
+                } else {
+                    tile4(inner, a, aOffset + i * rowStride, rowStride, innerStride, b, bOffset + j, ldb, scratch, 0,
+                            2 * LANES, width);
+                    combine(scratch, alpha, beta, c, ci, ldc, TILE_ROWS, width);
                 }
             }
-        }
-        for (; j < columns; j += LANES) {
-            VectorMask<Float> m = SPECIES.indexInRange(j, columns);
-            int i = rowFrom;
-            for (; i + TILE_ROWS <= rowTo; i += TILE_ROWS) {
-                tile4x1(inner, alpha, a, aOffset + i * rowStride, rowStride, innerStride, b, bOffset + j, ldb, beta, c,
-                        cOffset + i * ldc + j, ldc, m);
-            }
             for (; i < rowTo; i++) {
-                tile1x1(inner, alpha, a, aOffset + i * rowStride, innerStride, b, bOffset + j, ldb, beta, c,
-                        cOffset + i * ldc + j, m);
+                int ci = cOffset + i * ldc + j;
+                if (scratch == null) {
+                    tile1(inner, a, aOffset + i * rowStride, innerStride, b, bOffset + j, ldb, c, ci, width);
+                    scale(alpha, c, ci, ldc, 1, width);
+                } else {
+                    tile1(inner, a, aOffset + i * rowStride, innerStride, b, bOffset + j, ldb, scratch, 0, width);
+                    combine(scratch, alpha, beta, c, ci, ldc, 1, width);
+                }
             }
         }
     }
 
-    private static void tile8x2(int inner, float alpha, float[] a, int ai, int rs, int is, float[] b, int bi, int ldb,
-            float beta, float[] c, int ci, int ldc) {
+    /** Raw sums of an 8-row × 2-vector tile into out (row stride outStride). */
+    private static void tile8x2(int inner, float[] a, int ai, int rs, int is, float[] b, int bi, int ldb, float[] out,
+            int oi, int outStride) {
         FloatVector c00 = FloatVector.zero(SPECIES), c01 = c00, c10 = c00, c11 = c00;
         FloatVector c20 = c00, c21 = c00, c30 = c00, c31 = c00;
         FloatVector c40 = c00, c41 = c00, c50 = c00, c51 = c00;
@@ -136,105 +156,122 @@ public final class FloatMatrixKernels {
             ai += is;
             bi += ldb;
         }
-        store(c00, alpha, beta, c, ci);
-        store(c01, alpha, beta, c, ci + LANES);
-        store(c10, alpha, beta, c, ci + ldc);
-        store(c11, alpha, beta, c, ci + ldc + LANES);
-        store(c20, alpha, beta, c, ci + 2 * ldc);
-        store(c21, alpha, beta, c, ci + 2 * ldc + LANES);
-        store(c30, alpha, beta, c, ci + 3 * ldc);
-        store(c31, alpha, beta, c, ci + 3 * ldc + LANES);
-        store(c40, alpha, beta, c, ci + 4 * ldc);
-        store(c41, alpha, beta, c, ci + 4 * ldc + LANES);
-        store(c50, alpha, beta, c, ci + 5 * ldc);
-        store(c51, alpha, beta, c, ci + 5 * ldc + LANES);
-        store(c60, alpha, beta, c, ci + 6 * ldc);
-        store(c61, alpha, beta, c, ci + 6 * ldc + LANES);
-        store(c70, alpha, beta, c, ci + 7 * ldc);
-        store(c71, alpha, beta, c, ci + 7 * ldc + LANES);
+        c00.intoArray(out, oi);
+        c01.intoArray(out, oi + LANES);
+        c10.intoArray(out, oi + outStride);
+        c11.intoArray(out, oi + outStride + LANES);
+        c20.intoArray(out, oi + 2 * outStride);
+        c21.intoArray(out, oi + 2 * outStride + LANES);
+        c30.intoArray(out, oi + 3 * outStride);
+        c31.intoArray(out, oi + 3 * outStride + LANES);
+        c40.intoArray(out, oi + 4 * outStride);
+        c41.intoArray(out, oi + 4 * outStride + LANES);
+        c50.intoArray(out, oi + 5 * outStride);
+        c51.intoArray(out, oi + 5 * outStride + LANES);
+        c60.intoArray(out, oi + 6 * outStride);
+        c61.intoArray(out, oi + 6 * outStride + LANES);
+        c70.intoArray(out, oi + 7 * outStride);
+        c71.intoArray(out, oi + 7 * outStride + LANES);
     }
 
-    private static void tile4x2(int inner, float alpha, float[] a, int ai, int rs, int is, float[] b, int bi, int ldb,
-            float beta, float[] c, int ci, int ldc) {
-        FloatVector c00 = FloatVector.zero(SPECIES), c01 = c00, c10 = c00, c11 = c00;
-        FloatVector c20 = c00, c21 = c00, c30 = c00, c31 = c00;
-        for (int p = 0; p < inner; p++) {
-            FloatVector b0 = FloatVector.fromArray(SPECIES, b, bi);
-            FloatVector b1 = FloatVector.fromArray(SPECIES, b, bi + LANES);
-            FloatVector x = FloatVector.broadcast(SPECIES, a[ai]);
-            c00 = x.fma(b0, c00);
-            c01 = x.fma(b1, c01);
-            x = FloatVector.broadcast(SPECIES, a[ai + rs]);
-            c10 = x.fma(b0, c10);
-            c11 = x.fma(b1, c11);
-            x = FloatVector.broadcast(SPECIES, a[ai + 2 * rs]);
-            c20 = x.fma(b0, c20);
-            c21 = x.fma(b1, c21);
-            x = FloatVector.broadcast(SPECIES, a[ai + 3 * rs]);
-            c30 = x.fma(b0, c30);
-            c31 = x.fma(b1, c31);
-            ai += is;
-            bi += ldb;
+    /** Raw sums of a 4-row tile {@code width} ≤ 2 vectors wide into out (row stride outStride). */
+    private static void tile4(int inner, float[] a, int ai, int rs, int is, float[] b, int bi, int ldb, float[] out,
+            int oi, int outStride, int width) {
+        if (width == 2 * LANES) {
+            FloatVector c00 = FloatVector.zero(SPECIES), c01 = c00, c10 = c00, c11 = c00;
+            FloatVector c20 = c00, c21 = c00, c30 = c00, c31 = c00;
+            for (int p = 0; p < inner; p++) {
+                FloatVector b0 = FloatVector.fromArray(SPECIES, b, bi);
+                FloatVector b1 = FloatVector.fromArray(SPECIES, b, bi + LANES);
+                FloatVector x = FloatVector.broadcast(SPECIES, a[ai]);
+                c00 = x.fma(b0, c00);
+                c01 = x.fma(b1, c01);
+                x = FloatVector.broadcast(SPECIES, a[ai + rs]);
+                c10 = x.fma(b0, c10);
+                c11 = x.fma(b1, c11);
+                x = FloatVector.broadcast(SPECIES, a[ai + 2 * rs]);
+                c20 = x.fma(b0, c20);
+                c21 = x.fma(b1, c21);
+                x = FloatVector.broadcast(SPECIES, a[ai + 3 * rs]);
+                c30 = x.fma(b0, c30);
+                c31 = x.fma(b1, c31);
+                ai += is;
+                bi += ldb;
+            }
+            c00.intoArray(out, oi);
+            c01.intoArray(out, oi + LANES);
+            c10.intoArray(out, oi + outStride);
+            c11.intoArray(out, oi + outStride + LANES);
+            c20.intoArray(out, oi + 2 * outStride);
+            c21.intoArray(out, oi + 2 * outStride + LANES);
+            c30.intoArray(out, oi + 3 * outStride);
+            c31.intoArray(out, oi + 3 * outStride + LANES);
+            return;
         }
-        store(c00, alpha, beta, c, ci);
-        store(c01, alpha, beta, c, ci + LANES);
-        store(c10, alpha, beta, c, ci + ldc);
-        store(c11, alpha, beta, c, ci + ldc + LANES);
-        store(c20, alpha, beta, c, ci + 2 * ldc);
-        store(c21, alpha, beta, c, ci + 2 * ldc + LANES);
-        store(c30, alpha, beta, c, ci + 3 * ldc);
-        store(c31, alpha, beta, c, ci + 3 * ldc + LANES);
+        // a column tail: one vector at a time, masked where it runs past the columns
+        for (int v = 0; v < width; v += LANES) {
+            VectorMask<Float> m = SPECIES.indexInRange(v, width);
+            FloatVector c0 = FloatVector.zero(SPECIES), c1 = c0, c2 = c0, c3 = c0;
+            int aj = ai, bj = bi + v;
+            for (int p = 0; p < inner; p++) {
+                FloatVector b0 = FloatVector.fromArray(SPECIES, b, bj, m);
+                c0 = FloatVector.broadcast(SPECIES, a[aj]).fma(b0, c0);
+                c1 = FloatVector.broadcast(SPECIES, a[aj + rs]).fma(b0, c1);
+                c2 = FloatVector.broadcast(SPECIES, a[aj + 2 * rs]).fma(b0, c2);
+                c3 = FloatVector.broadcast(SPECIES, a[aj + 3 * rs]).fma(b0, c3);
+                aj += is;
+                bj += ldb;
+            }
+            c0.intoArray(out, oi + v, m);
+            c1.intoArray(out, oi + outStride + v, m);
+            c2.intoArray(out, oi + 2 * outStride + v, m);
+            c3.intoArray(out, oi + 3 * outStride + v, m);
+        }
     }
 
-    private static void tile4x1(int inner, float alpha, float[] a, int ai, int rs, int is, float[] b, int bi, int ldb,
-            float beta, float[] c, int ci, int ldc, VectorMask<Float> m) {
-        FloatVector c0 = FloatVector.zero(SPECIES), c1 = c0, c2 = c0, c3 = c0;
-        for (int p = 0; p < inner; p++) {
-            FloatVector b0 = FloatVector.fromArray(SPECIES, b, bi, m);
-            c0 = FloatVector.broadcast(SPECIES, a[ai]).fma(b0, c0);
-            c1 = FloatVector.broadcast(SPECIES, a[ai + rs]).fma(b0, c1);
-            c2 = FloatVector.broadcast(SPECIES, a[ai + 2 * rs]).fma(b0, c2);
-            c3 = FloatVector.broadcast(SPECIES, a[ai + 3 * rs]).fma(b0, c3);
-            ai += is;
-            bi += ldb;
+    /** Raw sums of one row, {@code width} ≤ 2 vectors wide, into out. */
+    private static void tile1(int inner, float[] a, int ai, int is, float[] b, int bi, int ldb, float[] out, int oi,
+            int width) {
+        for (int v = 0; v < width; v += LANES) {
+            VectorMask<Float> m = SPECIES.indexInRange(v, width);
+            FloatVector c0 = FloatVector.zero(SPECIES);
+            int aj = ai, bj = bi + v;
+            for (int p = 0; p < inner; p++) {
+                c0 = FloatVector.broadcast(SPECIES, a[aj]).fma(FloatVector.fromArray(SPECIES, b, bj, m), c0);
+                aj += is;
+                bj += ldb;
+            }
+            c0.intoArray(out, oi + v, m);
         }
-        store(c0, alpha, beta, c, ci, m);
-        store(c1, alpha, beta, c, ci + ldc, m);
-        store(c2, alpha, beta, c, ci + 2 * ldc, m);
-        store(c3, alpha, beta, c, ci + 3 * ldc, m);
     }
 
-    private static void tile1x1(int inner, float alpha, float[] a, int ai, int is, float[] b, int bi, int ldb,
-            float beta, float[] c, int ci, VectorMask<Float> m) {
-        FloatVector c0 = FloatVector.zero(SPECIES);
-        for (int p = 0; p < inner; p++) {
-            c0 = FloatVector.broadcast(SPECIES, a[ai]).fma(FloatVector.fromArray(SPECIES, b, bi, m), c0);
-            ai += is;
-            bi += ldb;
+    /** C ← α·s for a tile holding the raw sums s (β = 0); nothing to do for α = 1. */
+    private static void scale(float alpha, float[] c, int ci, int ldc, int rows, int width) {
+        if (alpha == 1f) {
+            return;
         }
-        store(c0, alpha, beta, c, ci, m);
+        for (int r = 0; r < rows; r++) {
+            for (int v = 0; v < width; v += LANES) {
+                VectorMask<Float> m = SPECIES.indexInRange(v, width);
+                int at = ci + r * ldc + v;
+                FloatVector.fromArray(SPECIES, c, at, m).mul(alpha).intoArray(c, at, m);
+            }
+        }
     }
 
-    private static void store(FloatVector sum, float alpha, float beta, float[] c, int ci) {
-        FloatVector result;
-        if (beta == 0f) {
-            result = sum.mul(alpha);
-        } else {
-            FloatVector old = FloatVector.fromArray(SPECIES, c, ci);
-            result = sum.fma(FloatVector.broadcast(SPECIES, alpha), beta == 1f ? old : old.mul(beta));
+    /** C ← fma(s, α, β·C) from the raw sums s in scratch (row stride two vectors). */
+    private static void combine(float[] scratch, float alpha, float beta, float[] c, int ci, int ldc, int rows,
+            int width) {
+        FloatVector alphaV = FloatVector.broadcast(SPECIES, alpha);
+        for (int r = 0; r < rows; r++) {
+            for (int v = 0; v < width; v += LANES) {
+                VectorMask<Float> m = SPECIES.indexInRange(v, width);
+                int at = ci + r * ldc + v;
+                FloatVector old = FloatVector.fromArray(SPECIES, c, at, m);
+                FloatVector sum = FloatVector.fromArray(SPECIES, scratch, r * 2 * LANES + v, m);
+                sum.fma(alphaV, beta == 1f ? old : old.mul(beta)).intoArray(c, at, m);
+            }
         }
-        result.intoArray(c, ci);
-    }
-
-    private static void store(FloatVector sum, float alpha, float beta, float[] c, int ci, VectorMask<Float> m) {
-        FloatVector result;
-        if (beta == 0f) {
-            result = sum.mul(alpha);
-        } else {
-            FloatVector old = FloatVector.fromArray(SPECIES, c, ci, m);
-            result = sum.fma(FloatVector.broadcast(SPECIES, alpha), beta == 1f ? old : old.mul(beta));
-        }
-        result.intoArray(c, ci, m);
     }
 
     /**
