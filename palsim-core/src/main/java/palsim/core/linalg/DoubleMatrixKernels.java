@@ -11,11 +11,11 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <h2>The micro-kernel</h2>
  * {@link #multiply} computes C ← α·op(A)·B + β·C. The output is cut into tiles of
- * {@value #TILE_ROWS} or 8 rows × two vectors ({@code 2·}{@link #lanes()} columns; 16 doubles with
- * AVX-512) held in eight or sixteen accumulators; the kernel streams the inner dimension p, broadcasts one
+ * {@value #TILE_ROWS} rows × two vectors ({@code 2·}{@link #lanes()} columns; 16 doubles with
+ * AVX-512) held in sixteen accumulators; the kernel streams the inner dimension p, broadcasts one
  * element op(A)[i, p] per tile row and loads two vectors of row p of B per step. Columns that do
- * not fill two vectors are done one (masked) vector at a time, rows that do not fill a tile one row
- * at a time. Tiles write their raw sums; α and β are applied afterwards, by methods that take
+ * not fill two vectors are done in 4-row tiles one (masked) vector at a time; rows that do not fill
+ * a tile go in 4-row tiles and then one by one. Tiles write their raw sums; α and β are applied afterwards, by methods that take
  * arrays only — so no vector is ever passed to a method the JIT might not inline (it would be
  * boxed on the heap).
  *
@@ -34,19 +34,15 @@ public final class DoubleMatrixKernels {
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
     private static final int LANES = SPECIES.length();
 
-    /** Rows of the output tile of {@link #multiply} for short inner dimensions. */
-    public static final int TILE_ROWS = 4;
     /**
-     * Inner dimensions above this use tiles of {@code 2·TILE_ROWS} rows: streaming a long inner
-     * dimension, the taller tile loads each vector of B once for twice the multiply-adds; with a
-     * short one (the weight update, inner = N) the output loads and stores dominate and the
-     * shorter tile is faster.
+     * Rows of the main output tile of {@link #multiply}; the remaining rows of a range go in tiles
+     * of half that height and then one by one.
      */
-    static final int TALL_TILE_MIN_INNER = 64;
+    public static final int TILE_ROWS = 8;
 
     /** Per-thread space for the raw sums of one tile (8 rows × 2 vectors) when β ≠ 0. */
     private static final ThreadLocal<double[]> SCRATCH =
-            ThreadLocal.withInitial(() -> new double[2 * TILE_ROWS * 2 * LANES]);
+            ThreadLocal.withInitial(() -> new double[TILE_ROWS * 2 * LANES]);
 
     private DoubleMatrixKernels() {}
 
@@ -74,36 +70,35 @@ public final class DoubleMatrixKernels {
         // scratch tile from which C ← fma(s, α, β·C). No vector ever crosses a method boundary, so
         // none is boxed even where the JIT does not inline.
         double[] scratch = beta == 0.0 ? null : SCRATCH.get();
-        boolean tall = inner > TALL_TILE_MIN_INNER;
         // Column blocks outside, row tiles inside: the block of B a column block reads (inner × 2
         // vectors) stays in L1 while the rows of A stream past — what the weight update (inner = N)
         // needs; for the N-wide forward products there is only one column block anyway.
         for (int j = 0; j < columns; j += 2 * LANES) {
             int width = Math.min(2 * LANES, columns - j);
             int i = rowFrom;
-            if (tall && width == 2 * LANES) {
-                for (; i + 2 * TILE_ROWS <= rowTo; i += 2 * TILE_ROWS) {
+            if (width == 2 * LANES) {
+                for (; i + TILE_ROWS <= rowTo; i += TILE_ROWS) {
                     int ci = cOffset + i * ldc + j;
                     if (scratch == null) {
                         tile8x2(inner, a, aOffset + i * rowStride, rowStride, innerStride, b, bOffset + j, ldb, c, ci, ldc);
-                        scale(alpha, c, ci, ldc, 2 * TILE_ROWS, width);
+                        scale(alpha, c, ci, ldc, TILE_ROWS, width);
                     } else {
                         tile8x2(inner, a, aOffset + i * rowStride, rowStride, innerStride, b, bOffset + j, ldb, scratch,
                                 0, 2 * LANES);
-                        combine(scratch, alpha, beta, c, ci, ldc, 2 * TILE_ROWS, width);
+                        combine(scratch, alpha, beta, c, ci, ldc, TILE_ROWS, width);
                     }
                 }
             }
-            for (; i + TILE_ROWS <= rowTo; i += TILE_ROWS) {
+            for (; i + TILE_ROWS / 2 <= rowTo; i += TILE_ROWS / 2) {
                 int ci = cOffset + i * ldc + j;
                 if (scratch == null) {
                     tile4(inner, a, aOffset + i * rowStride, rowStride, innerStride, b, bOffset + j, ldb, c, ci, ldc,
                             width);
-                    scale(alpha, c, ci, ldc, TILE_ROWS, width);
+                    scale(alpha, c, ci, ldc, TILE_ROWS / 2, width);
                 } else {
                     tile4(inner, a, aOffset + i * rowStride, rowStride, innerStride, b, bOffset + j, ldb, scratch, 0,
                             2 * LANES, width);
-                    combine(scratch, alpha, beta, c, ci, ldc, TILE_ROWS, width);
+                    combine(scratch, alpha, beta, c, ci, ldc, TILE_ROWS / 2, width);
                 }
             }
             for (; i < rowTo; i++) {

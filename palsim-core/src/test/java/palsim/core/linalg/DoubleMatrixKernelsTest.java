@@ -14,7 +14,7 @@ class DoubleMatrixKernelsTest {
     private static final int[][] SHAPES = {
         {1, 1, 1}, {4, 2 * LANES, 7}, {5, 2 * LANES + 1, 3}, {3, LANES - 1, 9}, {8, 3 * LANES + 5, 1},
         {13, 17, 32}, {200, 32, 2}, {2, 32, 200}, {7, 2 * LANES, 0}, {9, 1, 33}, {12, 5 * LANES, 11},
-        // long inner dimensions use 8-row tiles: full ones, with 4-row and single-row tails
+        // 8-row tiles with 4-row and single-row tails, long inner dimensions
         {16, 2 * LANES, 300}, {23, 2 * LANES + 3, 100}, {13, LANES - 2, 65}
     };
 
