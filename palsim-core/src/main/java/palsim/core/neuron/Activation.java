@@ -141,6 +141,52 @@ public enum Activation {
 
     /** Both φ and φ' of the same inputs in one pass; {@code value} and {@code slope} must not alias {@code x}. */
     public void valuesAndDerivatives(double[] x, int xOff, double[] value, double[] slope, int outOff, int n) {
+        switch (this) { // dedicated loops for the hot activations, see the float version
+            case TANH -> tanhValuesAndDerivatives(x, xOff, value, slope, outOff, n);
+            case LOGISTIC -> logisticValuesAndDerivatives(x, xOff, value, slope, outOff, n);
+            case LINEAR -> {
+                System.arraycopy(x, xOff, value, outOff, n);
+                Arrays.fill(slope, outOff, outOff + n, 1.0);
+            }
+            default -> genericValuesAndDerivatives(x, xOff, value, slope, outOff, n);
+        }
+    }
+
+    private static void tanhValuesAndDerivatives(double[] x, int xOff, double[] value, double[] slope, int outOff,
+            int n) {
+        DoubleVector one = DoubleVector.broadcast(D, 1.0);
+        int i = 0;
+        for (; i + D.length() <= n; i += D.length()) {
+            DoubleVector y = VectorMath.tanh(DoubleVector.fromArray(D, x, xOff + i));
+            y.intoArray(value, outOff + i);
+            one.sub(y.mul(y)).intoArray(slope, outOff + i);
+        }
+        if (i < n) {
+            VectorMask<Double> m = D.indexInRange(i, n);
+            DoubleVector y = VectorMath.tanh(DoubleVector.fromArray(D, x, xOff + i, m));
+            y.intoArray(value, outOff + i, m);
+            one.sub(y.mul(y)).intoArray(slope, outOff + i, m);
+        }
+    }
+
+    private static void logisticValuesAndDerivatives(double[] x, int xOff, double[] value, double[] slope, int outOff,
+            int n) {
+        DoubleVector one = DoubleVector.broadcast(D, 1.0);
+        int i = 0;
+        for (; i + D.length() <= n; i += D.length()) {
+            DoubleVector y = one.div(VectorMath.exp(DoubleVector.fromArray(D, x, xOff + i).neg()).add(1.0));
+            y.intoArray(value, outOff + i);
+            y.mul(one.sub(y)).intoArray(slope, outOff + i);
+        }
+        if (i < n) {
+            VectorMask<Double> m = D.indexInRange(i, n);
+            DoubleVector y = one.div(VectorMath.exp(DoubleVector.fromArray(D, x, xOff + i, m).neg()).add(1.0));
+            y.intoArray(value, outOff + i, m);
+            y.mul(one.sub(y)).intoArray(slope, outOff + i, m);
+        }
+    }
+
+    private void genericValuesAndDerivatives(double[] x, int xOff, double[] value, double[] slope, int outOff, int n) {
         for (int i = 0; i < n; i += D.length()) {
             VectorMask<Double> m = D.indexInRange(i, n);
             DoubleVector v = DoubleVector.fromArray(D, x, xOff + i, m);
