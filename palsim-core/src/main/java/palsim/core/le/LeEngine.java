@@ -143,23 +143,21 @@ final class LeEngine<A> implements AutoCloseable {
         this.injectErrors = spec.errorVariant() == ErrorVariant.ERROR_INJECTION;
         FeedbackPathway pathway = rule.pathway();
         this.directErrors = pathway == FeedbackPathway.DIRECT_FROM_OUTPUT;
-        int K = layerCount;
-        int N = batch;
         int[] n = spec.sizes();
 
         Optional<ExploratoryNoise> noise = rule.noise();
         boolean tracksHighPass = rule.highPassTau() > 0;
         this.highPassDecay = tracksHighPass ? 1.0 - spec.dt() / rule.highPassTau() : 0.0;
 
-        populations = new PopulationState[K + 1];
+        populations = new PopulationState[layerCount + 1];
         populations[0] = new PopulationState<>(n[0], null);
-        populations[0].rate = kernels.allocate(n[0] * N);
-        populations[0].rateTransposed = kernels.allocate(n[0] * N + PADDING);
-        noiseProcesses = new OrnsteinUhlenbeck[K + 1];
-        gaussians = new NormalizedGaussianSampler[K + 1];
-        for (int k = 1; k <= K; k++) {
+        populations[0].rate = kernels.allocate(n[0] * batch);
+        populations[0].rateTransposed = kernels.allocate(n[0] * batch + PADDING);
+        noiseProcesses = new OrnsteinUhlenbeck[layerCount + 1];
+        gaussians = new NormalizedGaussianSampler[layerCount + 1];
+        for (int k = 1; k <= layerCount; k++) {
             PopulationState<A> p = new PopulationState<>(n[k], spec.activations()[k - 1]);
-            int size = n[k] * N;
+            int size = n[k] * batch;
             p.voltage = kernels.allocate(size);
             p.rate = kernels.allocate(size);
             p.rateNext = kernels.allocate(size);
@@ -167,7 +165,7 @@ final class LeEngine<A> implements AutoCloseable {
             p.slopeNext = kernels.allocate(size);
             p.error = kernels.allocate(size);
             p.errorNext = kernels.allocate(size);
-            if (k < K) {
+            if (k < layerCount) {
                 p.rateTransposed = kernels.allocate(size + PADDING);
                 p.rateTransposedNext = kernels.allocate(size + PADDING);
             }
@@ -185,11 +183,11 @@ final class LeEngine<A> implements AutoCloseable {
                 }
             }
         }
-        target = kernels.allocate(n[K] * N);
+        target = kernels.allocate(n[layerCount] * batch);
 
-        layers = new ForwardLayer[K + 1];
+        layers = new ForwardLayer[layerCount + 1];
         boolean lowPass = rule.forwardLowPassTau() > 0;
-        for (int k = 1; k <= K; k++) {
+        for (int k = 1; k <= layerCount; k++) {
             A w = kernels.allocate(n[k] * n[k - 1]);
             A b = kernels.allocate(n[k]);
             NormalizedGaussianSampler g =
@@ -200,12 +198,12 @@ final class LeEngine<A> implements AutoCloseable {
                     lowPass ? kernels.allocate(n[k]) : null, spec.learningRate(k));
         }
 
-        feedback = new FeedbackMatrix[K];
-        for (int l = 1; l < K; l++) {
+        feedback = new FeedbackMatrix[layerCount];
+        for (int l = 1; l < layerCount; l++) {
             int source = switch (pathway) {
                 case TRANSPOSED_FORWARD -> -1;
                 case FEEDBACK_WEIGHTS -> l + 1;
-                case DIRECT_FROM_OUTPUT -> K;
+                case DIRECT_FROM_OUTPUT -> layerCount;
             };
             if (source > 0) {
                 feedback[l] = new FeedbackMatrix<>(kernels.allocate(n[l] * n[source]), n[l], source, n[source]);
@@ -213,12 +211,12 @@ final class LeEngine<A> implements AutoCloseable {
             if (tracksHighPass) {
                 PopulationState<A> s = populations[source > 0 ? source : l + 1];
                 if (s.highPass == null) {
-                    s.highPass = kernels.allocate(s.size * N);
-                    s.highPassTransposed = kernels.allocate(s.size * N + PADDING);
+                    s.highPass = kernels.allocate(s.size * batch);
+                    s.highPassTransposed = kernels.allocate(s.size * batch + PADDING);
                 }
             }
         }
-        for (int l = 1; l < K; l++) {
+        for (int l = 1; l < layerCount; l++) {
             rule.initialise(new Projection(l, 0, n[l]), RandomStreams.derived(seed, FEEDBACK_STREAM, l));
         }
 
@@ -367,13 +365,12 @@ final class LeEngine<A> implements AutoCloseable {
         PopulationState<A> below = populations[k - 1];
         PopulationState<A> p = populations[k];
         ForwardLayer<A> layer = layers[k];
-        int N = batch;
-        int from = rowFrom * N;
-        int to = rowTo * N;
-        kernels.multiply(Transpose.NONE, rowFrom, rowTo, N, below.size, 1.0, layer.weights, below.size, below.rate, N,
-                0.0, p.voltage, N);
+        int from = rowFrom * batch;
+        int to = rowTo * batch;
+        kernels.multiply(Transpose.NONE, rowFrom, rowTo, batch, below.size, 1.0, layer.weights, below.size, below.rate, batch,
+                0.0, p.voltage, batch);
         kernels.prospectiveVoltage(p.voltage, layer.bias, injectErrors ? p.error : null,
-                p.noise != null && noiseInjected() ? p.noise : null, p.voltage, rowFrom, rowTo, N);
+                p.noise != null && noiseInjected() ? p.noise : null, p.voltage, rowFrom, rowTo, batch);
         if (p.membrane != null) {
             kernels.integrateMembrane(p.voltage, p.membrane, spec.tau(), spec.dt(), from, to);
         }
@@ -382,10 +379,10 @@ final class LeEngine<A> implements AutoCloseable {
             if (stepCount > 0) { // dr = 0 at the very first call (§2.3 S3.4)
                 kernels.highPass(p.highPass, highPassDecay, p.rateNext, p.rate, from, to);
             }
-            kernels.transpose(rowFrom, rowTo, N, p.highPass, p.highPassTransposed, p.size);
+            kernels.transpose(rowFrom, rowTo, batch, p.highPass, p.highPassTransposed, p.size);
         }
         if (p.rateTransposedNext != null) {
-            kernels.transpose(rowFrom, rowTo, N, p.rateNext, p.rateTransposedNext, p.size);
+            kernels.transpose(rowFrom, rowTo, batch, p.rateNext, p.rateTransposedNext, p.size);
         }
     }
 
@@ -401,12 +398,11 @@ final class LeEngine<A> implements AutoCloseable {
     /** Phase 2, rows [rowFrom, rowTo) of layer k: DFA's error, then W_k and b_k (§2.4). */
     private void learnForward(int k, int rowFrom, int rowTo) {
         PopulationState<A> p = populations[k];
-        int N = batch;
         if (directErrors && k < layerCount) {
             PopulationState<A> out = populations[layerCount];
-            kernels.multiply(Transpose.NONE, rowFrom, rowTo, N, out.size, 1.0, feedback[k].matrix, out.size,
-                    out.errorNext, N, 0.0, p.errorNext, N);
-            kernels.multiplyElements(p.errorNext, p.slopeNext, p.errorNext, rowFrom * N, rowTo * N);
+            kernels.multiply(Transpose.NONE, rowFrom, rowTo, batch, out.size, 1.0, feedback[k].matrix, out.size,
+                    out.errorNext, batch, 0.0, p.errorNext, batch);
+            kernels.multiplyElements(p.errorNext, p.slopeNext, p.errorNext, rowFrom * batch, rowTo * batch);
         }
         ForwardLayer<A> layer = layers[k];
         if (!training || layer.learningRate == 0.0) {
@@ -415,18 +411,18 @@ final class LeEngine<A> implements AutoCloseable {
         int inputs = populations[k - 1].size;
         A inputsTransposed = populations[k - 1].rateTransposed;
         if (layer.weightTrace == null) {
-            double rate = layer.learningRate * spec.dt() / N;
-            kernels.multiply(Transpose.NONE, rowFrom, rowTo, inputs, N, rate, p.errorNext, N, inputsTransposed, inputs,
+            double rate = layer.learningRate * spec.dt() / batch;
+            kernels.multiply(Transpose.NONE, rowFrom, rowTo, inputs, batch, rate, p.errorNext, batch, inputsTransposed, inputs,
                     1.0, layer.weights, inputs);
-            kernels.rowSums(rate, p.errorNext, 1.0, layer.bias, rowFrom, rowTo, N);
+            kernels.rowSums(rate, p.errorNext, 1.0, layer.bias, rowFrom, rowTo, batch);
         } else {
             // G ← G + (dt/τ_LO)(−dt·DW − G);  W ← W − η G   (§2.4)
             double lowPass = spec.dt() / rule.forwardLowPassTau();
-            double alpha = -lowPass * spec.dt() / N;
-            kernels.multiply(Transpose.NONE, rowFrom, rowTo, inputs, N, alpha, p.errorNext, N, inputsTransposed, inputs,
+            double alpha = -lowPass * spec.dt() / batch;
+            kernels.multiply(Transpose.NONE, rowFrom, rowTo, inputs, batch, alpha, p.errorNext, batch, inputsTransposed, inputs,
                     1.0 - lowPass, layer.weightTrace, inputs);
             kernels.addScaled(-layer.learningRate, layer.weightTrace, layer.weights, rowFrom * inputs, rowTo * inputs);
-            kernels.rowSums(alpha, p.errorNext, 1.0 - lowPass, layer.biasTrace, rowFrom, rowTo, N);
+            kernels.rowSums(alpha, p.errorNext, 1.0 - lowPass, layer.biasTrace, rowFrom, rowTo, batch);
             kernels.addScaled(-layer.learningRate, layer.biasTrace, layer.bias, rowFrom, rowTo);
         }
     }
@@ -626,15 +622,14 @@ final class LeEngine<A> implements AutoCloseable {
             }
             s = feedForward = new FeedForwardScratch<>(rates, kernels.allocate(largest), kernels.allocate(largest));
         }
-        int N = batch;
-        kernels.loadTransposed(inputs, inputOffset, s.rates[0], populations[0].size, N);
+        kernels.loadTransposed(inputs, inputOffset, s.rates[0], populations[0].size, batch);
         for (int k = 1; k <= layerCount; k++) {
             PopulationState<A> p = populations[k];
             ForwardLayer<A> layer = layers[k];
-            kernels.multiply(Transpose.NONE, 0, p.size, N, populations[k - 1].size, 1.0, layer.weights,
-                    populations[k - 1].size, s.rates[k - 1], N, 0.0, s.voltage, N);
-            kernels.prospectiveVoltage(s.voltage, layer.bias, null, null, s.voltage, 0, p.size, N);
-            kernels.activate(p.activation, s.voltage, s.rates[k], s.slope, 0, p.size * N);
+            kernels.multiply(Transpose.NONE, 0, p.size, batch, populations[k - 1].size, 1.0, layer.weights,
+                    populations[k - 1].size, s.rates[k - 1], batch, 0.0, s.voltage, batch);
+            kernels.prospectiveVoltage(s.voltage, layer.bias, null, null, s.voltage, 0, p.size, batch);
+            kernels.activate(p.activation, s.voltage, s.rates[k], s.slope, 0, p.size * batch);
         }
     }
 
