@@ -300,6 +300,8 @@ final class LeEngine<A> implements AutoCloseable {
             int projection = l;
             int rows = populations[l].size;
             long cost = tracksHighPass && feedback[l] != null ? (long) rows * feedback[l].columns * batch : 1;
+            // The rule is called once per projection and row chunk, each call seeing its rows only:
+            // rules are stateless configuration, so that is the same as one call per projection.
             plan.add((from, to) -> {
                 Projection view = new Projection(projection, from, to);
                 double dt = spec.dt();
@@ -450,6 +452,7 @@ final class LeEngine<A> implements AutoCloseable {
             // nothing to copy
         }
 
+        /** Draws the whole matrix (rules initialise through a view of all rows). */
         @Override
         public void drawRandomFeedback(UniformRandomProvider rng) {
             FeedbackMatrix<A> f = requireMatrix("draws random feedback weights");

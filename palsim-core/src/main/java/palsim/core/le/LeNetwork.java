@@ -23,7 +23,8 @@ import palsim.core.feedback.FeedbackPathway;
  * <p>Results depend only on the spec, the seed and the sequence of calls — not on the thread
  * count: with {@code threads > 1} each phase of a step is cut into row ranges computed by a fixed
  * team of threads, and every element is computed identically whichever thread computes it.
- * A network with threads holds them until {@link #close()}.
+ * A network with threads holds them until {@link #close()}. A network is driven by one caller at a
+ * time (it is not safe to step it from two threads at once).
  */
 public final class LeNetwork implements AutoCloseable {
     private final LeEngine<?> engine;

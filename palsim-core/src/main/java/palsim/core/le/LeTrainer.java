@@ -114,10 +114,7 @@ public final class LeTrainer {
         float[] readout = new float[samples * readoutSize];
         float[] output = new float[samples * outputSize];
         int[] labels = new int[samples];
-        int[] order = new int[data.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
+        int[] order = java.util.stream.IntStream.range(0, samples).toArray(); // dataset order
         boolean wasTraining = network.isTraining();
         network.setTraining(false);
         double squaredError = 0;
