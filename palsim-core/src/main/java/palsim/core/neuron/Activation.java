@@ -19,8 +19,11 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>Two kinds of kernel are offered: the scalar {@link #value(double)} / {@link #derivative(double)}
  * (the plain reference) and array kernels written with the Vector API. The array kernels push
  * every element, including a tail shorter than a vector, through the same masked vector code, so
- * an element's result does not depend on its position in the array. Vector and scalar results may
- * differ in the last bits (the vector {@code exp}/{@code tanh} are different implementations);
+ * an element's result does not depend on its position in the array. The vector kernels compute
+ * exp, tanh and log1p with {@link VectorMath} (polynomials from IEEE basic operations) rather than
+ * the Vector API's transcendental operators, whose results change in the last bit once the JIT
+ * compiles a loop — so their results are the same in every run, thread and execution tier. Vector
+ * and scalar results may differ in the last bits (the scalar reference uses {@link Math});
  * an engine uses one of the two consistently.
  */
 public enum Activation {
@@ -138,6 +141,52 @@ public enum Activation {
 
     /** Both φ and φ' of the same inputs in one pass; {@code value} and {@code slope} must not alias {@code x}. */
     public void valuesAndDerivatives(double[] x, int xOff, double[] value, double[] slope, int outOff, int n) {
+        switch (this) { // dedicated loops for the hot activations, see the float version
+            case TANH -> tanhValuesAndDerivatives(x, xOff, value, slope, outOff, n);
+            case LOGISTIC -> logisticValuesAndDerivatives(x, xOff, value, slope, outOff, n);
+            case LINEAR -> {
+                System.arraycopy(x, xOff, value, outOff, n);
+                Arrays.fill(slope, outOff, outOff + n, 1.0);
+            }
+            default -> genericValuesAndDerivatives(x, xOff, value, slope, outOff, n);
+        }
+    }
+
+    private static void tanhValuesAndDerivatives(double[] x, int xOff, double[] value, double[] slope, int outOff,
+            int n) {
+        DoubleVector one = DoubleVector.broadcast(D, 1.0);
+        int i = 0;
+        for (; i + D.length() <= n; i += D.length()) {
+            DoubleVector y = VectorMath.tanh(DoubleVector.fromArray(D, x, xOff + i));
+            y.intoArray(value, outOff + i);
+            one.sub(y.mul(y)).intoArray(slope, outOff + i);
+        }
+        if (i < n) {
+            VectorMask<Double> m = D.indexInRange(i, n);
+            DoubleVector y = VectorMath.tanh(DoubleVector.fromArray(D, x, xOff + i, m));
+            y.intoArray(value, outOff + i, m);
+            one.sub(y.mul(y)).intoArray(slope, outOff + i, m);
+        }
+    }
+
+    private static void logisticValuesAndDerivatives(double[] x, int xOff, double[] value, double[] slope, int outOff,
+            int n) {
+        DoubleVector one = DoubleVector.broadcast(D, 1.0);
+        int i = 0;
+        for (; i + D.length() <= n; i += D.length()) {
+            DoubleVector y = one.div(VectorMath.exp(DoubleVector.fromArray(D, x, xOff + i).neg()).add(1.0));
+            y.intoArray(value, outOff + i);
+            y.mul(one.sub(y)).intoArray(slope, outOff + i);
+        }
+        if (i < n) {
+            VectorMask<Double> m = D.indexInRange(i, n);
+            DoubleVector y = one.div(VectorMath.exp(DoubleVector.fromArray(D, x, xOff + i, m).neg()).add(1.0));
+            y.intoArray(value, outOff + i, m);
+            y.mul(one.sub(y)).intoArray(slope, outOff + i, m);
+        }
+    }
+
+    private void genericValuesAndDerivatives(double[] x, int xOff, double[] value, double[] slope, int outOff, int n) {
         for (int i = 0; i < n; i += D.length()) {
             VectorMask<Double> m = D.indexInRange(i, n);
             DoubleVector v = DoubleVector.fromArray(D, x, xOff + i, m);
@@ -152,9 +201,9 @@ public enum Activation {
         return switch (this) {
             case LINEAR -> v;
             case RELU -> v.max(0.0);
-            case SOFTPLUS -> v.max(0.0).add(v.abs().neg().lanewise(VectorOperators.EXP).lanewise(VectorOperators.LOG1P));
-            case LOGISTIC -> DoubleVector.broadcast(v.species(), 1.0).div(v.neg().lanewise(VectorOperators.EXP).add(1.0));
-            case TANH -> v.lanewise(VectorOperators.TANH);
+            case SOFTPLUS -> v.max(0.0).add(VectorMath.log1pUnit(VectorMath.exp(v.abs().neg())));
+            case LOGISTIC -> DoubleVector.broadcast(v.species(), 1.0).div(VectorMath.exp(v.neg()).add(1.0));
+            case TANH -> VectorMath.tanh(v);
             case HARD_SIGMOID -> v.div(6.0).add(0.5).max(0.0).min(1.0);
             case CLAMP01 -> v.max(0.0).min(1.0);
         };
@@ -206,6 +255,53 @@ public enum Activation {
 
     /** Both φ and φ' of the same inputs in one pass; {@code value} and {@code slope} must not alias {@code x}. */
     public void valuesAndDerivatives(float[] x, int xOff, float[] value, float[] slope, int outOff, int n) {
+        // The hot activations of LE networks get loops of their own: with the activation fixed per
+        // loop the JIT inlines the vector maths and keeps every vector in registers.
+        switch (this) {
+            case TANH -> tanhValuesAndDerivatives(x, xOff, value, slope, outOff, n);
+            case LOGISTIC -> logisticValuesAndDerivatives(x, xOff, value, slope, outOff, n);
+            case LINEAR -> {
+                System.arraycopy(x, xOff, value, outOff, n);
+                Arrays.fill(slope, outOff, outOff + n, 1f);
+            }
+            default -> genericValuesAndDerivatives(x, xOff, value, slope, outOff, n);
+        }
+    }
+
+    private static void tanhValuesAndDerivatives(float[] x, int xOff, float[] value, float[] slope, int outOff, int n) {
+        FloatVector one = FloatVector.broadcast(F, 1f);
+        int i = 0;
+        for (; i + F.length() <= n; i += F.length()) {
+            FloatVector y = VectorMath.tanh(FloatVector.fromArray(F, x, xOff + i));
+            y.intoArray(value, outOff + i);
+            one.sub(y.mul(y)).intoArray(slope, outOff + i);
+        }
+        if (i < n) {
+            VectorMask<Float> m = F.indexInRange(i, n);
+            FloatVector y = VectorMath.tanh(FloatVector.fromArray(F, x, xOff + i, m));
+            y.intoArray(value, outOff + i, m);
+            one.sub(y.mul(y)).intoArray(slope, outOff + i, m);
+        }
+    }
+
+    private static void logisticValuesAndDerivatives(float[] x, int xOff, float[] value, float[] slope, int outOff,
+            int n) {
+        FloatVector one = FloatVector.broadcast(F, 1f);
+        int i = 0;
+        for (; i + F.length() <= n; i += F.length()) {
+            FloatVector y = one.div(VectorMath.exp(FloatVector.fromArray(F, x, xOff + i).neg()).add(1f));
+            y.intoArray(value, outOff + i);
+            y.mul(one.sub(y)).intoArray(slope, outOff + i);
+        }
+        if (i < n) {
+            VectorMask<Float> m = F.indexInRange(i, n);
+            FloatVector y = one.div(VectorMath.exp(FloatVector.fromArray(F, x, xOff + i, m).neg()).add(1f));
+            y.intoArray(value, outOff + i, m);
+            y.mul(one.sub(y)).intoArray(slope, outOff + i, m);
+        }
+    }
+
+    private void genericValuesAndDerivatives(float[] x, int xOff, float[] value, float[] slope, int outOff, int n) {
         for (int i = 0; i < n; i += F.length()) {
             VectorMask<Float> m = F.indexInRange(i, n);
             FloatVector v = FloatVector.fromArray(F, x, xOff + i, m);
@@ -220,9 +316,9 @@ public enum Activation {
         return switch (this) {
             case LINEAR -> v;
             case RELU -> v.max(0f);
-            case SOFTPLUS -> v.max(0f).add(v.abs().neg().lanewise(VectorOperators.EXP).lanewise(VectorOperators.LOG1P));
-            case LOGISTIC -> FloatVector.broadcast(v.species(), 1f).div(v.neg().lanewise(VectorOperators.EXP).add(1f));
-            case TANH -> v.lanewise(VectorOperators.TANH);
+            case SOFTPLUS -> v.max(0f).add(VectorMath.log1pUnit(VectorMath.exp(v.abs().neg())));
+            case LOGISTIC -> FloatVector.broadcast(v.species(), 1f).div(VectorMath.exp(v.neg()).add(1f));
+            case TANH -> VectorMath.tanh(v);
             case HARD_SIGMOID -> v.div(6f).add(0.5f).max(0f).min(1f);
             case CLAMP01 -> v.max(0f).min(1f);
         };

@@ -1,0 +1,132 @@
+package palsim.core.neuron;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.SplittableRandom;
+import java.util.function.DoubleUnaryOperator;
+import java.util.function.UnaryOperator;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import org.junit.jupiter.api.Test;
+
+class VectorMathTest {
+    private static final int F_LANES = FloatVector.SPECIES_PREFERRED.length();
+    private static final int D_LANES = DoubleVector.SPECIES_PREFERRED.length();
+
+    private static float[] floatInputs(double low, double high, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        float[] x = new float[64 * F_LANES];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) (low + (high - low) * r.nextDouble());
+        }
+        return x;
+    }
+
+    private static double[] doubleInputs(double low, double high, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[] x = new double[64 * D_LANES];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = low + (high - low) * r.nextDouble();
+        }
+        return x;
+    }
+
+    private static float[] apply(UnaryOperator<FloatVector> f, float[] x) {
+        float[] y = new float[x.length];
+        for (int i = 0; i < x.length; i += F_LANES) {
+            f.apply(FloatVector.fromArray(FloatVector.SPECIES_PREFERRED, x, i)).intoArray(y, i);
+        }
+        return y;
+    }
+
+    private static double[] apply(UnaryOperator<DoubleVector> f, double[] x) {
+        double[] y = new double[x.length];
+        for (int i = 0; i < x.length; i += D_LANES) {
+            f.apply(DoubleVector.fromArray(DoubleVector.SPECIES_PREFERRED, x, i)).intoArray(y, i);
+        }
+        return y;
+    }
+
+    private static void assertUlps(float[] x, float[] y, DoubleUnaryOperator exact, double ulps) {
+        for (int i = 0; i < x.length; i++) {
+            double e = exact.applyAsDouble(x[i]);
+            assertThat(Math.abs(y[i] - e)).as("f(%s) = %s, exactly %s", x[i], y[i], e)
+                    .isLessThanOrEqualTo(ulps * Math.ulp((float) e));
+        }
+    }
+
+    private static void assertUlps(double[] x, double[] y, DoubleUnaryOperator exact, double ulps) {
+        for (int i = 0; i < x.length; i++) {
+            double e = exact.applyAsDouble(x[i]);
+            assertThat(Math.abs(y[i] - e)).as("f(%s) = %s, exactly %s", x[i], y[i], e)
+                    .isLessThanOrEqualTo(ulps * Math.ulp(e));
+        }
+    }
+
+    @Test
+    void expIsWithinTwoUlpOverTheFiniteRange() {
+        for (double[] range : new double[][] {{-87.3, 88.37}, {-1, 1}, {-1e-3, 1e-3}}) {
+            float[] xf = floatInputs(range[0], range[1], 1);
+            assertUlps(xf, apply(VectorMath::exp, xf), Math::exp, 2);
+            double[] xd = doubleInputs(range[0] * 8.02, range[1] * 8.02, 2);
+            assertUlps(xd, apply(VectorMath::exp, xd), Math::exp, 2);
+        }
+    }
+
+    @Test
+    void tanhIsWithinThreeUlpFromTinyToSaturatedArguments() {
+        for (double[] range : new double[][] {{-12, 12}, {-0.7, 0.7}, {-1e-4, 1e-4}, {-30, 30}}) {
+            float[] xf = floatInputs(range[0], range[1], 3);
+            assertUlps(xf, apply(VectorMath::tanh, xf), Math::tanh, 3);
+            double[] xd = doubleInputs(range[0], range[1], 4);
+            assertUlps(xd, apply(VectorMath::tanh, xd), Math::tanh, 3);
+        }
+    }
+
+    @Test
+    void log1pIsWithinThreeUlpOnTheUnitInterval() {
+        float[] xf = floatInputs(0, 1, 5);
+        assertUlps(xf, apply(VectorMath::log1pUnit, xf), Math::log1p, 3);
+        double[] xd = doubleInputs(0, 1, 6);
+        assertUlps(xd, apply(VectorMath::log1pUnit, xd), Math::log1p, 3);
+    }
+
+    @Test
+    void specialValuesKeepTheirMeaning() {
+        float[] x = new float[F_LANES];
+        float[] special = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, -0f, 0f, 1e-30f, -1e-30f};
+        System.arraycopy(special, 0, x, 0, Math.min(special.length, x.length));
+        float[] t = apply(VectorMath::tanh, x);
+        float[] e = apply(VectorMath::exp, x);
+        assertThat(t[0]).isNaN();
+        assertThat(e[0]).isNaN();
+        if (F_LANES >= 7) {
+            assertThat(t[1]).isEqualTo(1f);
+            assertThat(t[2]).isEqualTo(-1f);
+            assertThat(Float.floatToRawIntBits(t[3])).isEqualTo(Float.floatToRawIntBits(-0f));
+            assertThat(t[4]).isEqualTo(0f);
+            assertThat(t[5]).isEqualTo(1e-30f);
+            assertThat(t[6]).isEqualTo(-1e-30f);
+            assertThat(e[1]).isEqualTo(Float.POSITIVE_INFINITY);
+            assertThat(e[2]).isEqualTo(0f);
+        }
+    }
+
+    @Test
+    void activationKernelsGiveTheSameBitsBeforeAndAfterJitCompilation() {
+        float[] xf = floatInputs(-9, 9, 7);
+        double[] xd = doubleInputs(-9, 9, 8);
+        for (Activation a : new Activation[] {Activation.TANH, Activation.LOGISTIC, Activation.SOFTPLUS}) {
+            float[] firstF = new float[xf.length], laterF = new float[xf.length];
+            double[] firstD = new double[xd.length], laterD = new double[xd.length];
+            a.values(xf, 0, firstF, 0, xf.length);
+            a.values(xd, 0, firstD, 0, xd.length);
+            for (int i = 0; i < 3000; i++) { // enough calls for C2 to compile the loops
+                a.values(xf, 0, laterF, 0, xf.length);
+                a.values(xd, 0, laterD, 0, xd.length);
+            }
+            assertThat(laterF).as("%s float", a).containsExactly(firstF);
+            assertThat(laterD).as("%s double", a).containsExactly(firstD);
+        }
+    }
+}
