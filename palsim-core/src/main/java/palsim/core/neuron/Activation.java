@@ -5,9 +5,6 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
-import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Activation functions φ of both models, with the derivative φ' each spec uses.
@@ -42,8 +39,6 @@ public enum Activation {
     /** le-network.md's HardSigmoid: φ(x) = clamp(x, 0, 1), φ'(x) = 1 if 0 ≤ x ≤ 1 else 0. */
     CLAMP01("clamp01");
 
-    private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
-    private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
 
     private final String configName;
 
@@ -119,225 +114,56 @@ public enum Activation {
     }
 
     // ----------------------------------------------------------------------------------------
-    // Vector kernels, double precision
+    // Vector kernels (generated per precision from one template: DoubleActivationKernels,
+    // FloatActivationKernels)
 
     /** {@code out[outOff + i] = φ(x[xOff + i])} for i &lt; n. {@code out} may be {@code x}. */
     public void values(double[] x, int xOff, double[] out, int outOff, int n) {
-        for (int i = 0; i < n; i += D.length()) {
-            VectorMask<Double> m = D.indexInRange(i, n);
-            DoubleVector v = DoubleVector.fromArray(D, x, xOff + i, m);
-            valueOf(v).intoArray(out, outOff + i, m);
-        }
+        DoubleActivationKernels.values(this, x, xOff, out, outOff, n);
     }
 
     /** {@code out[outOff + i] = φ'(x[xOff + i])} for i &lt; n. {@code out} may be {@code x}. */
     public void derivatives(double[] x, int xOff, double[] out, int outOff, int n) {
-        for (int i = 0; i < n; i += D.length()) {
-            VectorMask<Double> m = D.indexInRange(i, n);
-            DoubleVector v = DoubleVector.fromArray(D, x, xOff + i, m);
-            derivativeOf(v).intoArray(out, outOff + i, m);
-        }
+        DoubleActivationKernels.derivatives(this, x, xOff, out, outOff, n);
     }
 
     /** Both φ and φ' of the same inputs in one pass; {@code value} and {@code slope} must not alias {@code x}. */
     public void valuesAndDerivatives(double[] x, int xOff, double[] value, double[] slope, int outOff, int n) {
-        switch (this) { // dedicated loops for the hot activations, see the float version
-            case TANH -> tanhValuesAndDerivatives(x, xOff, value, slope, outOff, n);
-            case LOGISTIC -> logisticValuesAndDerivatives(x, xOff, value, slope, outOff, n);
-            case LINEAR -> {
-                System.arraycopy(x, xOff, value, outOff, n);
-                Arrays.fill(slope, outOff, outOff + n, 1.0);
-            }
-            default -> genericValuesAndDerivatives(x, xOff, value, slope, outOff, n);
-        }
-    }
-
-    private static void tanhValuesAndDerivatives(double[] x, int xOff, double[] value, double[] slope, int outOff,
-            int n) {
-        DoubleVector one = DoubleVector.broadcast(D, 1.0);
-        int i = 0;
-        for (; i + D.length() <= n; i += D.length()) {
-            DoubleVector y = VectorMath.tanh(DoubleVector.fromArray(D, x, xOff + i));
-            y.intoArray(value, outOff + i);
-            one.sub(y.mul(y)).intoArray(slope, outOff + i);
-        }
-        if (i < n) {
-            VectorMask<Double> m = D.indexInRange(i, n);
-            DoubleVector y = VectorMath.tanh(DoubleVector.fromArray(D, x, xOff + i, m));
-            y.intoArray(value, outOff + i, m);
-            one.sub(y.mul(y)).intoArray(slope, outOff + i, m);
-        }
-    }
-
-    private static void logisticValuesAndDerivatives(double[] x, int xOff, double[] value, double[] slope, int outOff,
-            int n) {
-        DoubleVector one = DoubleVector.broadcast(D, 1.0);
-        int i = 0;
-        for (; i + D.length() <= n; i += D.length()) {
-            DoubleVector y = one.div(VectorMath.exp(DoubleVector.fromArray(D, x, xOff + i).neg()).add(1.0));
-            y.intoArray(value, outOff + i);
-            y.mul(one.sub(y)).intoArray(slope, outOff + i);
-        }
-        if (i < n) {
-            VectorMask<Double> m = D.indexInRange(i, n);
-            DoubleVector y = one.div(VectorMath.exp(DoubleVector.fromArray(D, x, xOff + i, m).neg()).add(1.0));
-            y.intoArray(value, outOff + i, m);
-            y.mul(one.sub(y)).intoArray(slope, outOff + i, m);
-        }
-    }
-
-    private void genericValuesAndDerivatives(double[] x, int xOff, double[] value, double[] slope, int outOff, int n) {
-        for (int i = 0; i < n; i += D.length()) {
-            VectorMask<Double> m = D.indexInRange(i, n);
-            DoubleVector v = DoubleVector.fromArray(D, x, xOff + i, m);
-            DoubleVector y = valueOf(v);
-            y.intoArray(value, outOff + i, m);
-            derivativeGiven(v, y).intoArray(slope, outOff + i, m);
-        }
+        DoubleActivationKernels.valuesAndDerivatives(this, x, xOff, value, slope, outOff, n);
     }
 
     /** φ applied lane-wise to one vector. */
     public DoubleVector valueOf(DoubleVector v) {
-        return switch (this) {
-            case LINEAR -> v;
-            case RELU -> v.max(0.0);
-            case SOFTPLUS -> v.max(0.0).add(VectorMath.log1pUnit(VectorMath.exp(v.abs().neg())));
-            case LOGISTIC -> DoubleVector.broadcast(v.species(), 1.0).div(VectorMath.exp(v.neg()).add(1.0));
-            case TANH -> VectorMath.tanh(v);
-            case HARD_SIGMOID -> v.div(6.0).add(0.5).max(0.0).min(1.0);
-            case CLAMP01 -> v.max(0.0).min(1.0);
-        };
+        return DoubleActivationKernels.valueOf(this, v);
     }
 
     /** φ' applied lane-wise to one vector. */
     public DoubleVector derivativeOf(DoubleVector v) {
-        return derivativeGiven(v, this == LOGISTIC || this == TANH ? valueOf(v) : v);
+        return DoubleActivationKernels.derivativeOf(this, v);
     }
-
-    /** φ' from the input {@code v} and, where it helps, the already computed value {@code y = φ(v)}. */
-    private DoubleVector derivativeGiven(DoubleVector v, DoubleVector y) {
-        DoubleVector zero = DoubleVector.zero(v.species());
-        DoubleVector one = zero.add(1.0);
-        return switch (this) {
-            case LINEAR -> one;
-            case RELU -> zero.blend(one, v.compare(VectorOperators.GT, 0.0));
-            case SOFTPLUS -> LOGISTIC.valueOf(v);
-            case LOGISTIC -> y.mul(one.sub(y));
-            case TANH -> one.sub(y.mul(y));
-            case HARD_SIGMOID -> {
-                DoubleVector s = v.div(6.0).add(0.5);
-                yield zero.blend(one, s.compare(VectorOperators.GT, 0.0).and(s.compare(VectorOperators.LT, 1.0)));
-            }
-            case CLAMP01 -> zero.blend(one, v.compare(VectorOperators.GE, 0.0).and(v.compare(VectorOperators.LE, 1.0)));
-        };
-    }
-
-    // ----------------------------------------------------------------------------------------
-    // Vector kernels, single precision
 
     /** {@code out[outOff + i] = φ(x[xOff + i])} for i &lt; n. {@code out} may be {@code x}. */
     public void values(float[] x, int xOff, float[] out, int outOff, int n) {
-        for (int i = 0; i < n; i += F.length()) {
-            VectorMask<Float> m = F.indexInRange(i, n);
-            FloatVector v = FloatVector.fromArray(F, x, xOff + i, m);
-            valueOf(v).intoArray(out, outOff + i, m);
-        }
+        FloatActivationKernels.values(this, x, xOff, out, outOff, n);
     }
 
     /** {@code out[outOff + i] = φ'(x[xOff + i])} for i &lt; n. {@code out} may be {@code x}. */
     public void derivatives(float[] x, int xOff, float[] out, int outOff, int n) {
-        for (int i = 0; i < n; i += F.length()) {
-            VectorMask<Float> m = F.indexInRange(i, n);
-            FloatVector v = FloatVector.fromArray(F, x, xOff + i, m);
-            derivativeGiven(v, this == LOGISTIC || this == TANH ? valueOf(v) : v).intoArray(out, outOff + i, m);
-        }
+        FloatActivationKernels.derivatives(this, x, xOff, out, outOff, n);
     }
 
     /** Both φ and φ' of the same inputs in one pass; {@code value} and {@code slope} must not alias {@code x}. */
     public void valuesAndDerivatives(float[] x, int xOff, float[] value, float[] slope, int outOff, int n) {
-        // The hot activations of LE networks get loops of their own: with the activation fixed per
-        // loop the JIT inlines the vector maths and keeps every vector in registers.
-        switch (this) {
-            case TANH -> tanhValuesAndDerivatives(x, xOff, value, slope, outOff, n);
-            case LOGISTIC -> logisticValuesAndDerivatives(x, xOff, value, slope, outOff, n);
-            case LINEAR -> {
-                System.arraycopy(x, xOff, value, outOff, n);
-                Arrays.fill(slope, outOff, outOff + n, 1f);
-            }
-            default -> genericValuesAndDerivatives(x, xOff, value, slope, outOff, n);
-        }
-    }
-
-    private static void tanhValuesAndDerivatives(float[] x, int xOff, float[] value, float[] slope, int outOff, int n) {
-        FloatVector one = FloatVector.broadcast(F, 1f);
-        int i = 0;
-        for (; i + F.length() <= n; i += F.length()) {
-            FloatVector y = VectorMath.tanh(FloatVector.fromArray(F, x, xOff + i));
-            y.intoArray(value, outOff + i);
-            one.sub(y.mul(y)).intoArray(slope, outOff + i);
-        }
-        if (i < n) {
-            VectorMask<Float> m = F.indexInRange(i, n);
-            FloatVector y = VectorMath.tanh(FloatVector.fromArray(F, x, xOff + i, m));
-            y.intoArray(value, outOff + i, m);
-            one.sub(y.mul(y)).intoArray(slope, outOff + i, m);
-        }
-    }
-
-    private static void logisticValuesAndDerivatives(float[] x, int xOff, float[] value, float[] slope, int outOff,
-            int n) {
-        FloatVector one = FloatVector.broadcast(F, 1f);
-        int i = 0;
-        for (; i + F.length() <= n; i += F.length()) {
-            FloatVector y = one.div(VectorMath.exp(FloatVector.fromArray(F, x, xOff + i).neg()).add(1f));
-            y.intoArray(value, outOff + i);
-            y.mul(one.sub(y)).intoArray(slope, outOff + i);
-        }
-        if (i < n) {
-            VectorMask<Float> m = F.indexInRange(i, n);
-            FloatVector y = one.div(VectorMath.exp(FloatVector.fromArray(F, x, xOff + i, m).neg()).add(1f));
-            y.intoArray(value, outOff + i, m);
-            y.mul(one.sub(y)).intoArray(slope, outOff + i, m);
-        }
-    }
-
-    private void genericValuesAndDerivatives(float[] x, int xOff, float[] value, float[] slope, int outOff, int n) {
-        for (int i = 0; i < n; i += F.length()) {
-            VectorMask<Float> m = F.indexInRange(i, n);
-            FloatVector v = FloatVector.fromArray(F, x, xOff + i, m);
-            FloatVector y = valueOf(v);
-            y.intoArray(value, outOff + i, m);
-            derivativeGiven(v, y).intoArray(slope, outOff + i, m);
-        }
+        FloatActivationKernels.valuesAndDerivatives(this, x, xOff, value, slope, outOff, n);
     }
 
     /** φ applied lane-wise to one vector. */
     public FloatVector valueOf(FloatVector v) {
-        return switch (this) {
-            case LINEAR -> v;
-            case RELU -> v.max(0f);
-            case SOFTPLUS -> v.max(0f).add(VectorMath.log1pUnit(VectorMath.exp(v.abs().neg())));
-            case LOGISTIC -> FloatVector.broadcast(v.species(), 1f).div(VectorMath.exp(v.neg()).add(1f));
-            case TANH -> VectorMath.tanh(v);
-            case HARD_SIGMOID -> v.div(6f).add(0.5f).max(0f).min(1f);
-            case CLAMP01 -> v.max(0f).min(1f);
-        };
+        return FloatActivationKernels.valueOf(this, v);
     }
 
-    private FloatVector derivativeGiven(FloatVector v, FloatVector y) {
-        FloatVector zero = FloatVector.zero(v.species());
-        FloatVector one = zero.add(1f);
-        return switch (this) {
-            case LINEAR -> one;
-            case RELU -> zero.blend(one, v.compare(VectorOperators.GT, 0f));
-            case SOFTPLUS -> LOGISTIC.valueOf(v);
-            case LOGISTIC -> y.mul(one.sub(y));
-            case TANH -> one.sub(y.mul(y));
-            case HARD_SIGMOID -> {
-                FloatVector s = v.div(6f).add(0.5f);
-                yield zero.blend(one, s.compare(VectorOperators.GT, 0f).and(s.compare(VectorOperators.LT, 1f)));
-            }
-            case CLAMP01 -> zero.blend(one, v.compare(VectorOperators.GE, 0f).and(v.compare(VectorOperators.LE, 1f)));
-        };
+    /** φ' applied lane-wise to one vector. */
+    public FloatVector derivativeOf(FloatVector v) {
+        return FloatActivationKernels.derivativeOf(this, v);
     }
 }

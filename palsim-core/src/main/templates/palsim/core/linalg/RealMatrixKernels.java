@@ -1,18 +1,20 @@
+// Template: the build generates DoubleMatrixKernels and FloatMatrixKernels from this file
+// (@Real@ -> Double/Float, @real@ -> double/float; see palsim-core/pom.xml).
 package palsim.core.linalg;
 
-import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.@Real@Vector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Register-blocked single-precision matrix kernels written with the Vector API. They allocate
+ * Register-blocked {@code @real@} matrix kernels written with the Vector API. They allocate
  * nothing and work on flat row-major arrays with explicit offsets and leading dimensions, so one
  * array can hold a whole batch or a block of a larger matrix.
  *
  * <h2>The micro-kernel</h2>
  * {@link #multiply} computes C ← α·op(A)·B + β·C. The output is cut into tiles of
- * {@value #TILE_ROWS} rows × two vectors ({@code 2·}{@link #lanes()} columns; 32 floats with
- * AVX-512) held in sixteen accumulators; the kernel streams the inner dimension p, broadcasts one
+ * {@value #TILE_ROWS} rows × two vectors ({@code 2·}{@link #lanes()} columns, e.g. 2 × 512 bits
+ * with AVX-512) held in sixteen accumulators; the kernel streams the inner dimension p, broadcasts one
  * element op(A)[i, p] per tile row and loads two vectors of row p of B per step. Columns that do
  * not fill two vectors are done in 4-row tiles one (masked) vector at a time; rows that do not fill
  * a tile go in 4-row tiles and then one by one. Tiles write their raw sums; α and β are applied afterwards, by methods that take
@@ -30,8 +32,8 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>The plain loops of {@link ReferenceMatrixKernels} compute the same products without fused
  * multiply-adds; the two agree to rounding.
  */
-public final class FloatMatrixKernels {
-    private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+public final class @Real@MatrixKernels {
+    private static final VectorSpecies<@Real@> SPECIES = @Real@Vector.SPECIES_PREFERRED;
     private static final int LANES = SPECIES.length();
 
     /**
@@ -41,12 +43,12 @@ public final class FloatMatrixKernels {
     public static final int TILE_ROWS = 8;
 
     /** Per-thread space for the raw sums of one tile (8 rows × 2 vectors) when β ≠ 0. */
-    private static final ThreadLocal<float[]> SCRATCH =
-            ThreadLocal.withInitial(() -> new float[TILE_ROWS * 2 * LANES]);
+    private static final ThreadLocal<@real@[]> SCRATCH =
+            ThreadLocal.withInitial(() -> new @real@[TILE_ROWS * 2 * LANES]);
 
-    private FloatMatrixKernels() {}
+    private @Real@MatrixKernels() {}
 
-    /** Floats per vector on this machine (16 with AVX-512); an output tile is two vectors wide. */
+    /** {@code @real@} values per vector on this machine; an output tile is two vectors wide. */
     public static int lanes() {
         return LANES;
     }
@@ -59,8 +61,8 @@ public final class FloatMatrixKernels {
      *
      * @throws IllegalArgumentException if a dimension is negative or an index would fall outside an array
      */
-    public static void multiply(Transpose transA, int rowFrom, int rowTo, int columns, int inner, float alpha,
-            float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb, float beta, float[] c, int cOffset,
+    public static void multiply(Transpose transA, int rowFrom, int rowTo, int columns, int inner, @real@ alpha,
+            @real@[] a, int aOffset, int lda, @real@[] b, int bOffset, int ldb, @real@ beta, @real@[] c, int cOffset,
             int ldc) {
         MatrixArguments.checkMultiply(transA, rowFrom, rowTo, columns, inner, a.length, aOffset, lda, b.length,
                 bOffset, ldb, c.length, cOffset, ldc);
@@ -69,7 +71,7 @@ public final class FloatMatrixKernels {
         // Tiles write their raw sums s: straight into C when β = 0 (then C ← α·s in place), else into a
         // scratch tile from which C ← fma(s, α, β·C). No vector ever crosses a method boundary, so
         // none is boxed even where the JIT does not inline.
-        float[] scratch = beta == 0f ? null : SCRATCH.get();
+        @real@[] scratch = beta == 0 ? null : SCRATCH.get();
         // Column blocks outside, row tiles inside: the block of B a column block reads (inner × 2
         // vectors) stays in L1 while the rows of A stream past — what the weight update (inner = N)
         // needs; for the N-wide forward products there is only one column block anyway.
@@ -115,37 +117,37 @@ public final class FloatMatrixKernels {
     }
 
     /** Raw sums of an 8-row × 2-vector tile into out (row stride outStride). */
-    private static void tile8x2(int inner, float[] a, int ai, int rs, int is, float[] b, int bi, int ldb, float[] out,
+    private static void tile8x2(int inner, @real@[] a, int ai, int rs, int is, @real@[] b, int bi, int ldb, @real@[] out,
             int oi, int outStride) {
-        FloatVector c00 = FloatVector.zero(SPECIES), c01 = c00, c10 = c00, c11 = c00;
-        FloatVector c20 = c00, c21 = c00, c30 = c00, c31 = c00;
-        FloatVector c40 = c00, c41 = c00, c50 = c00, c51 = c00;
-        FloatVector c60 = c00, c61 = c00, c70 = c00, c71 = c00;
+        @Real@Vector c00 = @Real@Vector.zero(SPECIES), c01 = c00, c10 = c00, c11 = c00;
+        @Real@Vector c20 = c00, c21 = c00, c30 = c00, c31 = c00;
+        @Real@Vector c40 = c00, c41 = c00, c50 = c00, c51 = c00;
+        @Real@Vector c60 = c00, c61 = c00, c70 = c00, c71 = c00;
         for (int p = 0; p < inner; p++) {
-            FloatVector b0 = FloatVector.fromArray(SPECIES, b, bi);
-            FloatVector b1 = FloatVector.fromArray(SPECIES, b, bi + LANES);
-            FloatVector x = FloatVector.broadcast(SPECIES, a[ai]);
+            @Real@Vector b0 = @Real@Vector.fromArray(SPECIES, b, bi);
+            @Real@Vector b1 = @Real@Vector.fromArray(SPECIES, b, bi + LANES);
+            @Real@Vector x = @Real@Vector.broadcast(SPECIES, a[ai]);
             c00 = x.fma(b0, c00);
             c01 = x.fma(b1, c01);
-            x = FloatVector.broadcast(SPECIES, a[ai + rs]);
+            x = @Real@Vector.broadcast(SPECIES, a[ai + rs]);
             c10 = x.fma(b0, c10);
             c11 = x.fma(b1, c11);
-            x = FloatVector.broadcast(SPECIES, a[ai + 2 * rs]);
+            x = @Real@Vector.broadcast(SPECIES, a[ai + 2 * rs]);
             c20 = x.fma(b0, c20);
             c21 = x.fma(b1, c21);
-            x = FloatVector.broadcast(SPECIES, a[ai + 3 * rs]);
+            x = @Real@Vector.broadcast(SPECIES, a[ai + 3 * rs]);
             c30 = x.fma(b0, c30);
             c31 = x.fma(b1, c31);
-            x = FloatVector.broadcast(SPECIES, a[ai + 4 * rs]);
+            x = @Real@Vector.broadcast(SPECIES, a[ai + 4 * rs]);
             c40 = x.fma(b0, c40);
             c41 = x.fma(b1, c41);
-            x = FloatVector.broadcast(SPECIES, a[ai + 5 * rs]);
+            x = @Real@Vector.broadcast(SPECIES, a[ai + 5 * rs]);
             c50 = x.fma(b0, c50);
             c51 = x.fma(b1, c51);
-            x = FloatVector.broadcast(SPECIES, a[ai + 6 * rs]);
+            x = @Real@Vector.broadcast(SPECIES, a[ai + 6 * rs]);
             c60 = x.fma(b0, c60);
             c61 = x.fma(b1, c61);
-            x = FloatVector.broadcast(SPECIES, a[ai + 7 * rs]);
+            x = @Real@Vector.broadcast(SPECIES, a[ai + 7 * rs]);
             c70 = x.fma(b0, c70);
             c71 = x.fma(b1, c71);
             ai += is;
@@ -170,24 +172,24 @@ public final class FloatMatrixKernels {
     }
 
     /** Raw sums of a 4-row tile {@code width} ≤ 2 vectors wide into out (row stride outStride). */
-    private static void tile4(int inner, float[] a, int ai, int rs, int is, float[] b, int bi, int ldb, float[] out,
+    private static void tile4(int inner, @real@[] a, int ai, int rs, int is, @real@[] b, int bi, int ldb, @real@[] out,
             int oi, int outStride, int width) {
         if (width == 2 * LANES) {
-            FloatVector c00 = FloatVector.zero(SPECIES), c01 = c00, c10 = c00, c11 = c00;
-            FloatVector c20 = c00, c21 = c00, c30 = c00, c31 = c00;
+            @Real@Vector c00 = @Real@Vector.zero(SPECIES), c01 = c00, c10 = c00, c11 = c00;
+            @Real@Vector c20 = c00, c21 = c00, c30 = c00, c31 = c00;
             for (int p = 0; p < inner; p++) {
-                FloatVector b0 = FloatVector.fromArray(SPECIES, b, bi);
-                FloatVector b1 = FloatVector.fromArray(SPECIES, b, bi + LANES);
-                FloatVector x = FloatVector.broadcast(SPECIES, a[ai]);
+                @Real@Vector b0 = @Real@Vector.fromArray(SPECIES, b, bi);
+                @Real@Vector b1 = @Real@Vector.fromArray(SPECIES, b, bi + LANES);
+                @Real@Vector x = @Real@Vector.broadcast(SPECIES, a[ai]);
                 c00 = x.fma(b0, c00);
                 c01 = x.fma(b1, c01);
-                x = FloatVector.broadcast(SPECIES, a[ai + rs]);
+                x = @Real@Vector.broadcast(SPECIES, a[ai + rs]);
                 c10 = x.fma(b0, c10);
                 c11 = x.fma(b1, c11);
-                x = FloatVector.broadcast(SPECIES, a[ai + 2 * rs]);
+                x = @Real@Vector.broadcast(SPECIES, a[ai + 2 * rs]);
                 c20 = x.fma(b0, c20);
                 c21 = x.fma(b1, c21);
-                x = FloatVector.broadcast(SPECIES, a[ai + 3 * rs]);
+                x = @Real@Vector.broadcast(SPECIES, a[ai + 3 * rs]);
                 c30 = x.fma(b0, c30);
                 c31 = x.fma(b1, c31);
                 ai += is;
@@ -205,15 +207,15 @@ public final class FloatMatrixKernels {
         }
         // a column tail: one vector at a time, masked where it runs past the columns
         for (int v = 0; v < width; v += LANES) {
-            VectorMask<Float> m = SPECIES.indexInRange(v, width);
-            FloatVector c0 = FloatVector.zero(SPECIES), c1 = c0, c2 = c0, c3 = c0;
+            VectorMask<@Real@> m = SPECIES.indexInRange(v, width);
+            @Real@Vector c0 = @Real@Vector.zero(SPECIES), c1 = c0, c2 = c0, c3 = c0;
             int aj = ai, bj = bi + v;
             for (int p = 0; p < inner; p++) {
-                FloatVector b0 = FloatVector.fromArray(SPECIES, b, bj, m);
-                c0 = FloatVector.broadcast(SPECIES, a[aj]).fma(b0, c0);
-                c1 = FloatVector.broadcast(SPECIES, a[aj + rs]).fma(b0, c1);
-                c2 = FloatVector.broadcast(SPECIES, a[aj + 2 * rs]).fma(b0, c2);
-                c3 = FloatVector.broadcast(SPECIES, a[aj + 3 * rs]).fma(b0, c3);
+                @Real@Vector b0 = @Real@Vector.fromArray(SPECIES, b, bj, m);
+                c0 = @Real@Vector.broadcast(SPECIES, a[aj]).fma(b0, c0);
+                c1 = @Real@Vector.broadcast(SPECIES, a[aj + rs]).fma(b0, c1);
+                c2 = @Real@Vector.broadcast(SPECIES, a[aj + 2 * rs]).fma(b0, c2);
+                c3 = @Real@Vector.broadcast(SPECIES, a[aj + 3 * rs]).fma(b0, c3);
                 aj += is;
                 bj += ldb;
             }
@@ -225,14 +227,14 @@ public final class FloatMatrixKernels {
     }
 
     /** Raw sums of one row, {@code width} ≤ 2 vectors wide, into out. */
-    private static void tile1(int inner, float[] a, int ai, int is, float[] b, int bi, int ldb, float[] out, int oi,
+    private static void tile1(int inner, @real@[] a, int ai, int is, @real@[] b, int bi, int ldb, @real@[] out, int oi,
             int width) {
         for (int v = 0; v < width; v += LANES) {
-            VectorMask<Float> m = SPECIES.indexInRange(v, width);
-            FloatVector c0 = FloatVector.zero(SPECIES);
+            VectorMask<@Real@> m = SPECIES.indexInRange(v, width);
+            @Real@Vector c0 = @Real@Vector.zero(SPECIES);
             int aj = ai, bj = bi + v;
             for (int p = 0; p < inner; p++) {
-                c0 = FloatVector.broadcast(SPECIES, a[aj]).fma(FloatVector.fromArray(SPECIES, b, bj, m), c0);
+                c0 = @Real@Vector.broadcast(SPECIES, a[aj]).fma(@Real@Vector.fromArray(SPECIES, b, bj, m), c0);
                 aj += is;
                 bj += ldb;
             }
@@ -241,30 +243,30 @@ public final class FloatMatrixKernels {
     }
 
     /** C ← α·s for a tile holding the raw sums s (β = 0); nothing to do for α = 1. */
-    private static void scale(float alpha, float[] c, int ci, int ldc, int rows, int width) {
-        if (alpha == 1f) {
+    private static void scale(@real@ alpha, @real@[] c, int ci, int ldc, int rows, int width) {
+        if (alpha == 1) {
             return;
         }
         for (int r = 0; r < rows; r++) {
             for (int v = 0; v < width; v += LANES) {
-                VectorMask<Float> m = SPECIES.indexInRange(v, width);
+                VectorMask<@Real@> m = SPECIES.indexInRange(v, width);
                 int at = ci + r * ldc + v;
-                FloatVector.fromArray(SPECIES, c, at, m).mul(alpha).intoArray(c, at, m);
+                @Real@Vector.fromArray(SPECIES, c, at, m).mul(alpha).intoArray(c, at, m);
             }
         }
     }
 
     /** C ← fma(s, α, β·C) from the raw sums s in scratch (row stride two vectors). */
-    private static void combine(float[] scratch, float alpha, float beta, float[] c, int ci, int ldc, int rows,
+    private static void combine(@real@[] scratch, @real@ alpha, @real@ beta, @real@[] c, int ci, int ldc, int rows,
             int width) {
-        FloatVector alphaV = FloatVector.broadcast(SPECIES, alpha);
+        @Real@Vector alphaV = @Real@Vector.broadcast(SPECIES, alpha);
         for (int r = 0; r < rows; r++) {
             for (int v = 0; v < width; v += LANES) {
-                VectorMask<Float> m = SPECIES.indexInRange(v, width);
+                VectorMask<@Real@> m = SPECIES.indexInRange(v, width);
                 int at = ci + r * ldc + v;
-                FloatVector old = FloatVector.fromArray(SPECIES, c, at, m);
-                FloatVector sum = FloatVector.fromArray(SPECIES, scratch, r * 2 * LANES + v, m);
-                sum.fma(alphaV, beta == 1f ? old : old.mul(beta)).intoArray(c, at, m);
+                @Real@Vector old = @Real@Vector.fromArray(SPECIES, c, at, m);
+                @Real@Vector sum = @Real@Vector.fromArray(SPECIES, scratch, r * 2 * LANES + v, m);
+                sum.fma(alphaV, beta == 1 ? old : old.mul(beta)).intoArray(c, at, m);
             }
         }
     }
@@ -273,8 +275,8 @@ public final class FloatMatrixKernels {
      * dst[j, i] ← src[i, j] for rowFrom ≤ i &lt; rowTo, 0 ≤ j &lt; columns: element (i, j) of src is at
      * {@code src[srcOffset + i·lds + j]}, element (j, i) of dst at {@code dst[dstOffset + j·ldd + i]}.
      */
-    public static void transpose(int rowFrom, int rowTo, int columns, float[] src, int srcOffset, int lds,
-            float[] dst, int dstOffset, int ldd) {
+    public static void transpose(int rowFrom, int rowTo, int columns, @real@[] src, int srcOffset, int lds,
+            @real@[] dst, int dstOffset, int ldd) {
         MatrixArguments.checkTranspose(rowFrom, rowTo, columns, src.length, srcOffset, lds, dst.length, dstOffset, ldd);
         for (int i = rowFrom; i < rowTo; i++) {
             int s = srcOffset + i * lds;
