@@ -1,5 +1,6 @@
 package palsim.app.experiment.microcircuit;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import palsim.app.experiment.MetricsSink;
@@ -26,7 +27,7 @@ final class EpochPanels {
     /** The mean and population std over seeds of {@code metric} at the given epoch, or null when nothing was recorded. */
     static double[] meanAndStd(MetricsSink metrics, String rule, String metric, int layer, int epoch) {
         SeedCurves c = metrics.curves(rule, metric, layer);
-        int e = java.util.Arrays.binarySearch(c.epochs(), epoch);
+        int e = Arrays.binarySearch(c.epochs(), epoch);
         if (c.isEmpty() || e < 0) {
             return null;
         }

@@ -16,6 +16,7 @@ import palsim.app.experiment.ExperimentContext;
 import palsim.app.experiment.MetricNames;
 import palsim.app.experiment.MetricsSink;
 import palsim.app.experiment.ParallelExecutor.Job;
+import palsim.core.microcircuit.InitialWeightRanges;
 import palsim.core.microcircuit.MicrocircuitGroup;
 import palsim.core.microcircuit.MicrocircuitSpec;
 import palsim.core.microcircuit.WeightSnapshot;
@@ -61,7 +62,7 @@ public final class TeacherStudentExperiment implements Experiment<TeacherStudent
         RunProtocol protocol = MicrocircuitConfig.protocol(config, common.epochs(), model.dt());
         List<RuleCircuit> circuits = MicrocircuitConfig.rules(config, model);
         boolean updateAngle = MicrocircuitConfig.updateAngle(config);
-        var teacherRanges = MicrocircuitConfig.teacherRanges(config);
+        InitialWeightRanges teacherRanges = MicrocircuitConfig.teacherRanges(config);
         TraceSettings trace = trace(config.sectionOrEmpty("trace"), common.epochs(), protocol.datasetSize());
         return new TeacherStudentSettings(circuits, protocol, teacherRanges, updateAngle, trace);
     }
@@ -124,11 +125,16 @@ public final class TeacherStudentExperiment implements Experiment<TeacherStudent
                 }
             }
         }
-        TeacherStudentFigures.write(context, teachers.values().iterator().next().teacherWeights(), layers,
-                outcomes.stream().filter(o -> o.trace() != null).collect(
-                        LinkedHashMap::new, (m, o) -> m.put(o.rule(), o.trace()), Map::putAll),
-                seeds[0]);
-        headlines(context, outcomes, teachers.values().iterator().next().teacherWeights(), layers);
+        Map<String, OutputTrace> traces = new LinkedHashMap<>();
+        for (Outcome o : outcomes) {
+            if (o.trace() != null) {
+                traces.put(o.rule(), o.trace());
+            }
+        }
+        // Every rule's teacher draws the same W* (only BP's B* differs: it is tied to W*ᵀ).
+        WeightSnapshot teacher = teachers.get(settings.rules().getFirst()).teacherWeights();
+        TeacherStudentFigures.write(context, teacher, layers, traces, seeds[0]);
+        headlines(context, outcomes, teacher, layers);
     }
 
     private static Outcome runGroup(ExperimentContext<TeacherStudentSettings> context, SeedGroupJob job,

@@ -112,6 +112,15 @@ class AlignmentExperimentTest {
     }
 
     @Test
+    void divergingCircuitEndsWithExitCode3NamingRuleSeedsAndStep() throws IOException {
+        CliHarness.Result r = run(with(ALIGNMENT, "eta_pi: [5, 5, 5]", "eta_pi: [1e9, 1e9, 1e9]"), "--out", "diverged");
+        assertThat(r.exitCode()).as("stderr: %s", r.err()).isEqualTo(3);
+        assertThat(r.err().strip().lines().toList().getLast()).startsWith("palsim: simulation diverged (rule fa, seeds 123, 456) at step ")
+                .contains("is not finite");
+        assertThat(dir.resolve("diverged/metrics.csv")).doesNotExist();
+    }
+
+    @Test
     void presetWithAnotherRuleAddedPlotsOneLinePerRule() throws IOException {
         String preset = palsim.app.config.PresetCatalog.standard().text("fig1b");
         String yaml = with(preset, "rules:\n", "rules:\n  fa: {}\n  bp: {}\n");

@@ -63,13 +63,14 @@ class MicrocircuitConfigTest {
 
     @Test
     void absentOptionalSectionsTakeThePapersValuesAndTheTraceItsFirstAndLastEpoch() {
-        TeacherStudentSettings settings = MicrocircuitConfigs.teacherStudent(TEACHER_STUDENT);
+        String paper = with(TEACHER_STUDENT, MicrocircuitConfigs.SHORT_PROTOCOL, "");
+        TeacherStudentSettings settings = MicrocircuitConfigs.teacherStudent(paper);
         assertThat(settings.protocol()).isEqualTo(new RunProtocol(100, 1, 100, 4, 1000));
         assertThat(settings.teacherRanges().forward()).isEqualTo(WeightRange.of(2, 2));
         assertThat(settings.teacherRanges().feedback()).isEqualTo(WeightRange.of(-1, 1));
         assertThat(settings.trace().epochs()).containsExactly(1, 4);
         assertThat(settings.trace().samples()).isEqualTo(5);
-        String resolved = MicrocircuitConfigs.prepare(TEACHER_STUDENT).resolvedYaml();
+        String resolved = MicrocircuitConfigs.prepare(paper).resolvedYaml();
         assertThat(resolved).contains("settling_time: 100", "presentation_time: 1", "record_interval: 1000",
                 "update_angle: false", "g_ntgt: 0.06", "init_in_sps: true", "taur: 1.0");
     }
@@ -135,7 +136,7 @@ class MicrocircuitConfigTest {
                 Arguments.of("init_w_range: [2, 2]", "init_w_range: [2, 2]\n  init_w: [1, 1]", "test.yaml: unknown key 'teacher.init_w'"),
                 Arguments.of("teacher:", "trace: {epochs: [1, 5]}\nteacher:", "trace.epochs[1]: must be between 0 and 4, got 5"),
                 Arguments.of("teacher:", "trace: {epochs: [2, 2]}\nteacher:", "trace.epochs[1]: epoch 2 is listed twice"),
-                Arguments.of("teacher:", "trace: {samples: 101}\nteacher:", "trace.samples: must be between 1 and 100, got 101"),
+                Arguments.of("teacher:", "trace: {samples: 101}\nteacher:", "trace.samples: must be between 1 and 20, got 101"),
                 Arguments.of("overrides: {eta_pi: [0]}", "overrides: {eta_pi: [-1]}", "rules.bp.overrides.eta_pi[0]: must be >= 0, got -1"));
     }
 

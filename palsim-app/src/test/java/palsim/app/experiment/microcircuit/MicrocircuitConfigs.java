@@ -35,11 +35,24 @@ final class MicrocircuitConfigs {
                 tau_forward_low_pass: 100
             """;
 
-    /** Task fw_bw on the Fig. 1d network [1-1-1] with the paper's protocol, 4 epochs. */
+    /** The lines of {@link #TEACHER_STUDENT} that shorten the paper's protocol. */
+    static final String SHORT_PROTOCOL = """
+            protocol:
+              settling_time: 10
+              dataset_size: 20
+            """;
+
+    /**
+     * Task fw_bw on the Fig. 1d network [1-1-1] with a short protocol (settling 10 ms, 20 samples
+     * of 1 ms per epoch), 4 epochs; without {@link #SHORT_PROTOCOL} it is the paper's protocol.
+     */
     static final String TEACHER_STUDENT = """
             task: fw_bw
             seeds: [1, 2]
             epochs: 4
+            protocol:
+              settling_time: 10
+              dataset_size: 20
             model:
               layers: [1, 1, 1]
               init_w_range: [-1, 0]

@@ -44,7 +44,8 @@ class TeacherStudentExperimentTest {
      */
     @Test
     void palFlipsTheSignOfItsFeedbackWeightAndTheSummarySaysWhen() throws IOException {
-        String yaml = with(with(TEACHER_STUDENT, "seeds: [1, 2]", "seeds: [1]"), "epochs: 4", "epochs: 60");
+        String yaml = with(with(with(TEACHER_STUDENT, MicrocircuitConfigs.SHORT_PROTOCOL, ""), "seeds: [1, 2]", "seeds: [1]"),
+                "epochs: 4", "epochs: 60");
         Path out = runOk(yaml, "flip", "--threads", "2");
         MetricsCsv csv = MetricsCsv.read(out);
         assertThat(csv.value("pal", 1, 0, MetricNames.B_FEEDBACK, 1)).isNegative();
