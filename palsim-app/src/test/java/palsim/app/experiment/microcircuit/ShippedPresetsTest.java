@@ -90,4 +90,15 @@ class ShippedPresetsTest {
         }
         assertThat(preset("fig1d").settings()).isEqualTo(preset("fig1e").settings());
     }
+
+    /** What a run directory's config.yaml records runs exactly the preset again (palsim rerun relies on it). */
+    @Test
+    void resolvedConfigOfEveryMicrocircuitPresetParsesToTheSameSettings() {
+        for (String name : new String[] {"fig1b", "fig1c", "fig1d", "fig1e"}) {
+            var run = preset(name);
+            var again = MicrocircuitConfigs.prepare(run.resolvedYaml());
+            assertThat(again.settings()).as(name).isEqualTo(run.settings());
+            assertThat(again.common()).as(name).isEqualTo(run.common());
+        }
+    }
 }
