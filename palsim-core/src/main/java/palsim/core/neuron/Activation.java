@@ -20,8 +20,10 @@ import jdk.incubator.vector.VectorSpecies;
  * (the plain reference) and array kernels written with the Vector API. The array kernels push
  * every element, including a tail shorter than a vector, through the same masked vector code, so
  * an element's result does not depend on its position in the array. Vector and scalar results may
- * differ in the last bits (the vector {@code exp}/{@code tanh} are different implementations);
- * an engine uses one of the two consistently.
+ * differ in the last bits (the vector {@code exp}/{@code tanh}/{@code log1p} are different
+ * implementations); an engine uses one of the two consistently. The vector ones come from
+ * {@link ReproducibleVectorMath}, not from the Vector API's transcendental lane operations, whose
+ * results change in the last bit when the JIT compiles the caller (which would make runs differ).
  */
 public enum Activation {
     /** φ(x) = x, φ' = 1. */
@@ -120,6 +122,8 @@ public enum Activation {
 
     /** {@code out[outOff + i] = φ(x[xOff + i])} for i &lt; n. {@code out} may be {@code x}. */
     public void values(double[] x, int xOff, double[] out, int outOff, int n) {
+        // One call site of valueOf: a second one (e.g. an unmasked main loop and a masked tail)
+        // doubles what the JIT must inline here, and where it gives up, vectors get boxed.
         for (int i = 0; i < n; i += D.length()) {
             VectorMask<Double> m = D.indexInRange(i, n);
             DoubleVector v = DoubleVector.fromArray(D, x, xOff + i, m);
@@ -152,9 +156,9 @@ public enum Activation {
         return switch (this) {
             case LINEAR -> v;
             case RELU -> v.max(0.0);
-            case SOFTPLUS -> v.max(0.0).add(v.abs().neg().lanewise(VectorOperators.EXP).lanewise(VectorOperators.LOG1P));
-            case LOGISTIC -> DoubleVector.broadcast(v.species(), 1.0).div(v.neg().lanewise(VectorOperators.EXP).add(1.0));
-            case TANH -> v.lanewise(VectorOperators.TANH);
+            case SOFTPLUS -> v.max(0.0).add(ReproducibleVectorMath.log1pUnit(ReproducibleVectorMath.exp(v.abs().neg())));
+            case LOGISTIC -> DoubleVector.broadcast(v.species(), 1.0).div(ReproducibleVectorMath.exp(v.neg()).add(1.0));
+            case TANH -> ReproducibleVectorMath.tanh(v);
             case HARD_SIGMOID -> v.div(6.0).add(0.5).max(0.0).min(1.0);
             case CLAMP01 -> v.max(0.0).min(1.0);
         };
@@ -220,9 +224,9 @@ public enum Activation {
         return switch (this) {
             case LINEAR -> v;
             case RELU -> v.max(0f);
-            case SOFTPLUS -> v.max(0f).add(v.abs().neg().lanewise(VectorOperators.EXP).lanewise(VectorOperators.LOG1P));
-            case LOGISTIC -> FloatVector.broadcast(v.species(), 1f).div(v.neg().lanewise(VectorOperators.EXP).add(1f));
-            case TANH -> v.lanewise(VectorOperators.TANH);
+            case SOFTPLUS -> v.max(0f).add(ReproducibleVectorMath.log1pUnit(ReproducibleVectorMath.exp(v.abs().neg())));
+            case LOGISTIC -> FloatVector.broadcast(v.species(), 1f).div(ReproducibleVectorMath.exp(v.neg()).add(1f));
+            case TANH -> ReproducibleVectorMath.tanh(v);
             case HARD_SIGMOID -> v.div(6f).add(0.5f).max(0f).min(1f);
             case CLAMP01 -> v.max(0f).min(1f);
         };
