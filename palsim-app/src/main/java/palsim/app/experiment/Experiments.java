@@ -1,5 +1,8 @@
 package palsim.app.experiment;
 
+import palsim.app.experiment.microcircuit.AlignmentExperiment;
+import palsim.app.experiment.microcircuit.TeacherStudentExperiment;
+
 /**
  * The one place where palsim's experiments are registered. Add a new experiment to the list in
  * {@link #standard()}; its {@code task} name becomes valid in configs and presets.
@@ -10,8 +13,8 @@ public final class Experiments {
     /** The experiments palsim ships. */
     public static ExperimentRegistry standard() {
         return ExperimentRegistry.of(
-                // Experiments register here, e.g. new AlignmentExperiment(), new TeacherStudentExperiment(),
-                // new AutoencoderExperiment().
-        );
+                // Experiments register here, e.g. new AutoencoderExperiment().
+                new AlignmentExperiment(),
+                new TeacherStudentExperiment());
     }
 }

@@ -341,8 +341,10 @@ final class LaneKernels {
             DoubleVector o = DoubleVector.fromArray(SPECIES, old, e);
             DoubleVector b = DoubleVector.fromArray(SPECIES, now, e).sub(o).fma(cv, o);
             b.intoArray(breve, e);
-            phi.valueOf(b).intoArray(rate, e);
         }
+        // φ through the array kernel: a call that hands over arrays, not vectors, so the JIT's
+        // inlining decisions cannot force vectors to be boxed (which cost ~10× per step).
+        phi.values(breve, 0, rate, 0, count);
     }
 
     static void prospectiveRatesReference(double[] now, double[] old, double c, Activation phi, double[] breve,
@@ -392,8 +394,11 @@ final class LaneKernels {
      */
     static void predictionError(double s, double[] r, Activation phi, double a, double[] v, double[] out, int count) {
         for (int e = 0; e < count; e += LANES) {
-            DoubleVector predicted = phi.valueOf(DoubleVector.fromArray(SPECIES, v, e).mul(a));
-            DoubleVector.fromArray(SPECIES, r, e).sub(predicted).mul(s).intoArray(out, e);
+            DoubleVector.fromArray(SPECIES, v, e).mul(a).intoArray(out, e);
+        }
+        phi.values(out, 0, out, 0, count); // the array kernel, as in prospectiveRates
+        for (int e = 0; e < count; e += LANES) {
+            DoubleVector.fromArray(SPECIES, r, e).sub(DoubleVector.fromArray(SPECIES, out, e)).mul(s).intoArray(out, e);
         }
     }
 

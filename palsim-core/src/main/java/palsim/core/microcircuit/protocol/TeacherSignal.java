@@ -3,6 +3,7 @@ package palsim.core.microcircuit.protocol;
 import palsim.core.microcircuit.LearningSwitches;
 import palsim.core.microcircuit.MicrocircuitGroup;
 import palsim.core.microcircuit.MicrocircuitSpec;
+import palsim.core.microcircuit.WeightSnapshot;
 import palsim.core.rng.RandomStreams;
 
 /**
@@ -27,9 +28,12 @@ public final class TeacherSignal {
     private final InputSignal input;
     private final double[][] stepTargets;
     private final double[][] sampleTargets;
+    private final WeightSnapshot teacherWeights;
 
-    private TeacherSignal(long teacherSeed, InputSignal input, double[][] stepTargets, double[][] sampleTargets) {
+    private TeacherSignal(long teacherSeed, InputSignal input, double[][] stepTargets, double[][] sampleTargets,
+            WeightSnapshot teacherWeights) {
         this.teacherSeed = teacherSeed;
+        this.teacherWeights = teacherWeights;
         this.input = input;
         this.stepTargets = stepTargets;
         this.sampleTargets = sampleTargets;
@@ -51,7 +55,30 @@ public final class TeacherSignal {
         protocol.validateFor(teacher.dt());
         long seed = teacherSeed(firstSeed);
         int k = protocol.stepsPerSample(teacher.dt());
-        InputSignal input = InputSignal.uniform(seed, protocol.datasetSize(), teacher.size(0), k);
+        return run(teacher, protocol, seed, InputSignal.uniform(seed, protocol.datasetSize(), teacher.size(0), k));
+    }
+
+    /**
+     * Builds the teacher of seed s_T (drawn from {@code firstSeed}) and runs it on a given input
+     * instead of one drawn from s_T: the reference teacher of the update angle in task bw_only
+     * (§6 step 1), which runs on the student's own input.
+     *
+     * @param input the input to run on; its sample count must be the protocol's dataset size and
+     *     its K the protocol's Tpres/dt
+     */
+    public static TeacherSignal generate(MicrocircuitSpec teacher, RunProtocol protocol, long firstSeed, InputSignal input) {
+        protocol.validateFor(teacher.dt());
+        int k = protocol.stepsPerSample(teacher.dt());
+        if (input.stepsPerSample() != k || input.samples() != protocol.datasetSize() || input.width() != teacher.size(0)) {
+            throw new IllegalArgumentException("input has " + input.samples() + " samples of " + input.width()
+                    + " values held " + input.stepsPerSample() + " steps; the teacher needs " + protocol.datasetSize()
+                    + " samples of " + teacher.size(0) + " values held " + k + " steps");
+        }
+        return run(teacher, protocol, teacherSeed(firstSeed), input);
+    }
+
+    private static TeacherSignal run(MicrocircuitSpec teacher, RunProtocol protocol, long seed, InputSignal input) {
+        int k = input.stepsPerSample();
         MicrocircuitGroup group = MicrocircuitGroup.create(teacher, seed);
         group.setLearning(LearningSwitches.OFF);
         int lanes = MicrocircuitGroup.lanes();
@@ -71,7 +98,7 @@ public final class TeacherSignal {
         for (int b = 0; b < sampleTargets.length; b++) {
             sampleTargets[b] = stepTargets[b * k + k - 1];
         }
-        return new TeacherSignal(seed, input, stepTargets, sampleTargets);
+        return new TeacherSignal(seed, input, stepTargets, sampleTargets, group.weights(0));
     }
 
     private static void show(InputSignal input, int sample, double[] x, int lanes) {
@@ -84,7 +111,15 @@ public final class TeacherSignal {
         return teacherSeed;
     }
 
-    /** The input all students share (drawn from s_T). */
+    /**
+     * The teacher's weights W*, W^IP*, B*, B^PI* (it never learns, so they are those it was built
+     * with): the reference values of a teacher–student figure (W*_1 = W*_2 = 2 in Fig. 1d).
+     */
+    public WeightSnapshot teacherWeights() {
+        return teacherWeights;
+    }
+
+    /** The input all students share (drawn from s_T, or the one given to {@code generate}). */
     public InputSignal input() {
         return input;
     }

@@ -1,6 +1,7 @@
 package palsim.core.microcircuit.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
@@ -52,5 +53,27 @@ class TeacherSignalTest {
             assertThat(fa[s][0]).isCloseTo(pal[s][0], within(1e-9));
             assertThat(bp[s][0]).isCloseTo(pal[s][0], within(1e-9));
         }
+    }
+    /** The bw_only update angle's teacher (§6 step 1) runs on the student's input, not on one drawn from s_T. */
+    @Test
+    void teacherRunOnAGivenInputAnswersThatInputAndKeepsItsWeights() {
+        MicrocircuitSpec student = Circuits.fig1dStudent(Circuits.fig1dPal());
+        MicrocircuitSpec teacher = student.toBuilder().initialRanges(FIG1D_TEACHER).build();
+        RunProtocol protocol = new RunProtocol(100, 1, 12, 1, 1000);
+        InputSignal studentInput = InputSignal.uniform(42, 12, 1, 100);
+        TeacherSignal signal = TeacherSignal.generate(teacher, protocol, 7, studentInput);
+        Conductances g = student.conductances();
+        assertThat(signal.teacherSeed()).isEqualTo(TeacherSignal.teacherSeed(7));
+        assertThat(signal.input()).isSameAs(studentInput);
+        assertThat(signal.teacherWeights().forward(1)).containsExactly(2.0);
+        assertThat(signal.teacherWeights().forward(2)).containsExactly(2.0);
+        double[][] targets = signal.sampleTargets();
+        for (int s = 0; s < 12; s++) {
+            double x = studentInput.value(s, 0);
+            double hidden = 1 / (1 + Math.exp(-g.hiddenBasalAttenuation() * 2 * x));
+            assertThat(targets[s][0]).as("sample %d", s).isCloseTo(g.outputBasalAttenuation() * 2 * hidden, within(1e-9));
+        }
+        assertThatThrownBy(() -> TeacherSignal.generate(teacher, protocol, 7, InputSignal.uniform(42, 11, 1, 100)))
+                .hasMessageContaining("the teacher needs 12 samples");
     }
 }
