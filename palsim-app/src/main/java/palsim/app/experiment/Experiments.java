@@ -1,5 +1,7 @@
 package palsim.app.experiment;
 
+import palsim.app.experiment.autoencoder.AutoencoderExperiment;
+
 /**
  * The one place where palsim's experiments are registered. Add a new experiment to the list in
  * {@link #standard()}; its {@code task} name becomes valid in configs and presets.
@@ -11,7 +13,6 @@ public final class Experiments {
     public static ExperimentRegistry standard() {
         return ExperimentRegistry.of(
                 // Experiments register here, e.g. new AlignmentExperiment(), new TeacherStudentExperiment(),
-                // new AutoencoderExperiment().
-        );
+                new AutoencoderExperiment());
     }
 }
