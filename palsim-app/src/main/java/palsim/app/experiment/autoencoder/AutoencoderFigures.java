@@ -20,7 +20,7 @@ import palsim.app.plot.Figure;
  *       per rule;
  *   <li>{@code angle_B_WT} (h): ∠(B_ℓ, W_{ℓ+1}ᵀ) over epochs, one panel per layer ℓ, for the rules
  *       with feedback matrices (PAL, and FA as the unaligned reference);
- *   <li>{@code mse}: the test reconstruction error over epochs (log scale).
+ *   <li>{@code mse}: the test reconstruction error over epochs.
  * </ul>
  */
 final class AutoencoderFigures {
@@ -57,8 +57,8 @@ final class AutoencoderFigures {
 
     /** Fig. 1g. */
     Figure linearSeparability() {
-        EpochCurves curves = new EpochCurves("Linear separability of the latent codes (test accuracy of a linear classifier)",
-                "lin_sep").showSeeds(true).referenceLine(0.1, "chance (10 digits)").layout(1, 560, 400);
+        EpochCurves curves = new EpochCurves("Linear separability of the latent codes", "lin_sep (test accuracy)")
+                .showSeeds(true).referenceLine(0.1, "chance (10 digits)").layout(1, 560, 400);
         EpochCurves.Panel panel = curves.panel("population " + settings.network().latentPopulation() + " ("
                 + settings.network().latentSize() + " units)");
         for (String rule : settings.rules()) {
@@ -89,10 +89,10 @@ final class AutoencoderFigures {
         return Optional.of(curves.toFigure());
     }
 
-    /** The reconstruction error. */
+    /** The reconstruction error (linear axis: it spans less than a decade after epoch 0). */
     Figure reconstructionError() {
         EpochCurves curves = new EpochCurves("Reconstruction error of the test digits", "mse (mean over pixels)")
-                .showSeeds(true).logY(true).layout(1, 560, 400);
+                .showSeeds(true).layout(1, 560, 400);
         EpochCurves.Panel panel = curves.panel("output population " + settings.network().layers());
         for (String rule : settings.rules()) {
             SeedCurves c = metrics.curves(rule, MetricNames.MSE, MetricsSink.NETWORK);
