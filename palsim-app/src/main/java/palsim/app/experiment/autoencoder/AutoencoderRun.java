@@ -1,5 +1,7 @@
 package palsim.app.experiment.autoencoder;
 
+import java.util.ArrayList;
+import java.util.List;
 import palsim.app.data.DataSplit;
 import palsim.app.experiment.MetricNames;
 import palsim.app.experiment.MetricsSink;
@@ -40,26 +42,29 @@ final class AutoencoderRun {
     /** Trains and measures; returns the test latents after the last epoch. */
     TestLatents run(DataSplit data, MetricsSink metrics, ProgressReporter progress) {
         ProtocolSettings protocol = settings.protocol();
+        int latent = settings.network().latentPopulation();
         CheckpointEvaluator evaluator = new CheckpointEvaluator(settings, rule, seed);
-        TestLatents[] last = new TestLatents[1];
         boolean validationPasses = protocol.validationPasses() && protocol.evaluation() == EvaluationMode.FULL
                 && data.validation().isPresent();
+        List<TestLatents> testLatents = new ArrayList<>();
         try (LeNetwork network = LeNetwork.create(settings.network().spec(rule, protocol), seed)) {
             LeTrainer trainer = new LeTrainer(network, protocol.stepsPerBatch(), seed);
             trainer.train(data.train(), Targets.reconstruction(), epochs, (epoch, t) -> {
                 if (validationPasses) {
-                    t.evaluate(data.validation().orElseThrow(), Targets.reconstruction(), EvaluationMode.FULL,
-                            settings.network().latentPopulation(), protocol.evaluationSteps());
+                    t.evaluate(data.validation().orElseThrow(), Targets.reconstruction(), EvaluationMode.FULL, latent,
+                            protocol.evaluationSteps());
                 }
                 CheckpointEvaluator.Measurement m = evaluator.measure(t, data, epoch);
                 record(metrics, epoch, m);
-                last[0] = m.test();
+                if (epoch == epochs) {
+                    testLatents.add(m.test());
+                }
                 if (epoch > 0) {
                     progress.advance(1);
                 }
             });
         }
-        return last[0];
+        return testLatents.getFirst();
     }
 
     private void record(MetricsSink metrics, int epoch, CheckpointEvaluator.Measurement m) {

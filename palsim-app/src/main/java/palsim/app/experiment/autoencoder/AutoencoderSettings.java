@@ -35,13 +35,13 @@ public record AutoencoderSettings(NetworkSettings network, List<RuleSetup> ruleS
         if (rules.isEmpty()) {
             throw config.error("rules", "needs at least one rule (bp, fa, dfa, pal)");
         }
-        ConfigSection protocolSection = config.sectionOrEmpty("protocol");
-        // The data's validation split decides the default of protocol.validation_passes, and the
-        // batch size bounds the data sizes: read the source first, the sizes after the batch size.
+        // The data source decides whether there is a validation split (the default of
+        // protocol.validation_passes), and the batch size bounds the data sizes.
         ConfigSection dataSection = config.section("data");
-        boolean official = "official".equals(dataSection.has("source") ? dataSection.string("source") : null);
-        ProtocolSettings protocol = ProtocolSettings.parse(protocolSection, network.layers(), official);
-        DataSettings data = DataSettings.parse(dataSection, protocol.batchSize());
+        DataSettings.Source source = DataSettings.parseSource(dataSection);
+        ProtocolSettings protocol = ProtocolSettings.parse(config.sectionOrEmpty("protocol"), network.layers(),
+                source.hasValidation());
+        DataSettings data = DataSettings.parse(dataSection, source, protocol.batchSize());
         MetricSettings metrics = MetricSettings.parse(config.sectionOrEmpty("metrics"));
         AutoencoderSettings settings = new AutoencoderSettings(network, rules, data, protocol, metrics);
         for (RuleSetup rule : rules) {

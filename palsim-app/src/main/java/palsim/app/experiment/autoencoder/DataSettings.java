@@ -29,14 +29,24 @@ public record DataSettings(Source source, Optional<Path> directory, int trainSiz
 
     /** Where the digits come from. */
     public enum Source {
-        /** The 10,000 digits inside palsim ({@link BundledDigits}). */
+        /** The 10,000 digits inside palsim ({@link BundledDigits}); no validation split. */
         BUNDLED,
-        /** The official MNIST files in a directory ({@link OfficialMnist}). */
-        OFFICIAL
+        /** The official MNIST files in a directory ({@link OfficialMnist}); split per seed into train and validation. */
+        OFFICIAL;
+
+        /** Whether this source has a validation split. */
+        public boolean hasValidation() {
+            return this == OFFICIAL;
+        }
     }
 
-    static DataSettings parse(ConfigSection data, int batchSize) {
-        Source source = data.choice("source", Source.class);
+    /** The {@code source} key of the {@code data} section. */
+    static Source parseSource(ConfigSection data) {
+        return data.choice("source", Source.class);
+    }
+
+    /** The rest of the {@code data} section, for {@code source} and batches of {@code batchSize}. */
+    static DataSettings parse(ConfigSection data, Source source, int batchSize) {
         Optional<Path> directory = Optional.empty();
         int trainSize;
         int testSize;
@@ -58,8 +68,4 @@ public record DataSettings(Source source, Optional<Path> directory, int trainSiz
         return new DataSettings(source, directory, trainSize, testSize);
     }
 
-    /** Whether the data has a validation split (official only). */
-    public boolean hasValidation() {
-        return source == Source.OFFICIAL;
-    }
 }
