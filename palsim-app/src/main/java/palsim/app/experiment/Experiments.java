@@ -1,5 +1,6 @@
 package palsim.app.experiment;
 
+import palsim.app.experiment.autoencoder.AutoencoderExperiment;
 import palsim.app.experiment.microcircuit.AlignmentExperiment;
 import palsim.app.experiment.microcircuit.TeacherStudentExperiment;
 
@@ -13,8 +14,8 @@ public final class Experiments {
     /** The experiments palsim ships. */
     public static ExperimentRegistry standard() {
         return ExperimentRegistry.of(
-                // Experiments register here, e.g. new AutoencoderExperiment().
                 new AlignmentExperiment(),
-                new TeacherStudentExperiment());
+                new TeacherStudentExperiment(),
+                new AutoencoderExperiment());
     }
 }

@@ -92,11 +92,27 @@ public final class LeTrainer {
     /**
      * Evaluates whole batches of {@code data} in its order, reading out {@code readoutPopulation}
      * and the output after each batch (le-network.md §2.8, §4.2). The network's mode is restored
-     * afterwards.
+     * afterwards. {@link EvaluationMode#FULL} presents each batch for the steps per batch.
      *
      * @throws IllegalArgumentException if data holds less than one batch or shapes do not fit
      */
     public Evaluation evaluate(Dataset data, Targets targetSource, EvaluationMode mode, int readoutPopulation) {
+        return evaluate(data, targetSource, mode, readoutPopulation, stepsPerBatch);
+    }
+
+    /**
+     * As {@link #evaluate(Dataset, Targets, EvaluationMode, int)}, but {@link EvaluationMode#FULL}
+     * presents each batch for {@code presentationSteps} steps instead of the training's steps per
+     * batch. Because ŭ is instantaneous (§2.8), any presentation of at least 2K steps ends in the
+     * state a 100-step one ends in, up to the exploratory noise sample; fewer steps are cheaper.
+     *
+     * @param presentationSteps steps per evaluated batch (≥ 1; ignored by FEEDFORWARD)
+     */
+    public Evaluation evaluate(Dataset data, Targets targetSource, EvaluationMode mode, int readoutPopulation,
+            int presentationSteps) {
+        if (presentationSteps < 1) {
+            throw new IllegalArgumentException("presentation steps must be >= 1, got " + presentationSteps);
+        }
         requireShapes(data, targetSource);
         if (readoutPopulation < 0 || readoutPopulation > network.layers()) {
             throw new IllegalArgumentException("readout population must be in [0, " + network.layers() + "], got "
@@ -124,7 +140,7 @@ public final class LeTrainer {
                 gather(data, targetSource, order, first);
                 if (mode == EvaluationMode.FULL) {
                     network.present(inputs, targets);
-                    network.steps(stepsPerBatch);
+                    network.steps(presentationSteps);
                     network.requireFinite();
                     network.read(StateQuantity.RATE, readoutPopulation, readout, first * readoutSize);
                     network.read(StateQuantity.RATE, network.layers(), output, first * outputSize);

@@ -130,6 +130,27 @@ class LeTrainerTest {
         }
     }
 
+    /**
+     * §2.8: ŭ is instantaneous, so (noise off) a presentation of 2K steps already ends where a long
+     * one does; fewer than K steps leave the output on the previous batch.
+     */
+    @Test
+    void fullEvaluationWithTwoKStepsEqualsTheLongPresentationAndTooFewStepsDoNot() {
+        Dataset train = manifold(64, 1), test = manifold(48, 2);
+        try (LeNetwork net = LeNetwork.create(autoencoder(1, 1, 1, 1), 1)) {
+            LeTrainer trainer = new LeTrainer(net, 50, 1);
+            trainer.trainEpoch(train, Targets.reconstruction(), 1);
+            Evaluation reference = trainer.evaluate(test, Targets.reconstruction(), EvaluationMode.FULL, 2);
+            Evaluation short8 = trainer.evaluate(test, Targets.reconstruction(), EvaluationMode.FULL, 2, 8);
+            Evaluation short2 = trainer.evaluate(test, Targets.reconstruction(), EvaluationMode.FULL, 2, 2);
+            assertThat(short8.readout()).containsExactly(reference.readout());
+            assertThat(short8.output()).containsExactly(reference.output());
+            assertThat(short2.output()).isNotEqualTo(reference.output());
+            assertThatThrownBy(() -> trainer.evaluate(test, Targets.reconstruction(), EvaluationMode.FULL, 2, 0))
+                    .hasMessageContaining("presentation steps must be >= 1");
+        }
+    }
+
     @Test
     void feedForwardEvaluationLeavesOutPalNoiseThatFullEvaluationKeeps() {
         Dataset test = manifold(32, 2);

@@ -1,0 +1,103 @@
+package palsim.app.experiment.autoencoder;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import palsim.app.experiment.MetricNames;
+import palsim.app.experiment.MetricsSink;
+import palsim.app.experiment.SeedCurves;
+import palsim.app.plot.ClassScatter;
+import palsim.app.plot.EpochCurves;
+import palsim.app.plot.Figure;
+
+/**
+ * The figures of the experiment, built from what the jobs recorded (the paper's Fig. 1f–h):
+ *
+ * <ul>
+ *   <li>{@code latents} (f): the test latents after the last epoch, one panel per rule (its first
+ *       seed), coloured by digit;
+ *   <li>{@code lin_sep} (g): linear separability of the latents over epochs, mean ± std over seeds
+ *       per rule;
+ *   <li>{@code angle_B_WT} (h): ∠(B_ℓ, W_{ℓ+1}ᵀ) over epochs, one panel per layer ℓ, for the rules
+ *       with feedback matrices (PAL, and FA as the unaligned reference);
+ *   <li>{@code mse}: the test reconstruction error over epochs.
+ * </ul>
+ */
+final class AutoencoderFigures {
+    static final String LATENTS = "latents";
+    static final String LINEAR_SEPARABILITY = "lin_sep";
+    static final String ANGLES = "angle_B_WT";
+    static final String RECONSTRUCTION = "mse";
+
+    private final AutoencoderSettings settings;
+    private final MetricsSink metrics;
+
+    AutoencoderFigures(AutoencoderSettings settings, MetricsSink metrics) {
+        this.settings = settings;
+        this.metrics = metrics;
+    }
+
+    /**
+     * Fig. 1f, or nothing if the latent is not two-dimensional.
+     *
+     * @param firstSeedLatents per rule (config order), the test latents of its first seed
+     */
+    Optional<Figure> latentScatter(List<TestLatents> firstSeedLatents) {
+        if (settings.network().latentSize() != 2 || firstSeedLatents.isEmpty()) {
+            return Optional.empty();
+        }
+        int epoch = firstSeedLatents.get(0).epoch();
+        ClassScatter scatter = new ClassScatter("Latent codes of the test digits after epoch " + epoch, "latent unit 1",
+                "latent unit 2").layout(Math.min(3, firstSeedLatents.size()), 420, 3);
+        for (TestLatents l : firstSeedLatents) {
+            scatter.panel(l.rule() + " (seed " + l.seed() + ")", l.codes(), l.labels());
+        }
+        return Optional.of(scatter.toFigure());
+    }
+
+    /** Fig. 1g. */
+    Figure linearSeparability() {
+        EpochCurves curves = new EpochCurves("Linear separability of the latent codes", "lin_sep (test accuracy)")
+                .showSeeds(true).referenceLine(0.1, "chance (10 digits)").layout(1, 560, 400);
+        EpochCurves.Panel panel = curves.panel("population " + settings.network().latentPopulation() + " ("
+                + settings.network().latentSize() + " units)");
+        for (String rule : settings.rules()) {
+            SeedCurves c = metrics.curves(rule, MetricNames.LIN_SEP, MetricsSink.NETWORK);
+            panel.rule(rule, c.epochAxis(), c.values());
+        }
+        return curves.toFigure();
+    }
+
+    /** Fig. 1h, or nothing if no rule recorded angles. */
+    Optional<Figure> feedbackAngles() {
+        List<String> rules = settings.ruleSetups().stream().filter(RuleSetup::hasFeedbackMatrices).map(RuleSetup::name)
+                .filter(r -> !metrics.curves(r, MetricNames.ANGLE_B_WT, 1).isEmpty()).toList();
+        if (rules.isEmpty()) {
+            return Optional.empty();
+        }
+        int layers = settings.network().layers();
+        EpochCurves curves = new EpochCurves("Alignment of the feedback weights B with Wᵀ", "∠(B, Wᵀ) (°)").showSeeds(true)
+                .referenceLine(90, "90° (unaligned)").layout(Math.min(3, layers - 1), 440, 330);
+        for (int layer = 1; layer < layers; layer++) {
+            EpochCurves.Panel panel = curves.panel(String.format(Locale.ROOT, "B_%d (fc%d → population %d)", layer,
+                    layer + 1, layer));
+            for (String rule : rules) {
+                SeedCurves c = metrics.curves(rule, MetricNames.ANGLE_B_WT, layer);
+                panel.rule(rule, c.epochAxis(), c.values());
+            }
+        }
+        return Optional.of(curves.toFigure());
+    }
+
+    /** The reconstruction error (linear axis: it spans less than a decade after epoch 0). */
+    Figure reconstructionError() {
+        EpochCurves curves = new EpochCurves("Reconstruction error of the test digits", "mse (mean over pixels)")
+                .showSeeds(true).layout(1, 560, 400);
+        EpochCurves.Panel panel = curves.panel("output population " + settings.network().layers());
+        for (String rule : settings.rules()) {
+            SeedCurves c = metrics.curves(rule, MetricNames.MSE, MetricsSink.NETWORK);
+            panel.rule(rule, c.epochAxis(), c.values());
+        }
+        return curves.toFigure();
+    }
+}

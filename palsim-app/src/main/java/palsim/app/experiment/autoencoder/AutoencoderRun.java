@@ -1,0 +1,78 @@
+package palsim.app.experiment.autoencoder;
+
+import java.util.ArrayList;
+import java.util.List;
+import palsim.app.data.DataSplit;
+import palsim.app.experiment.MetricNames;
+import palsim.app.experiment.MetricsSink;
+import palsim.app.experiment.ProgressReporter;
+import palsim.core.le.EvaluationMode;
+import palsim.core.le.LeNetwork;
+import palsim.core.le.LeTrainer;
+import palsim.core.le.Targets;
+
+/**
+ * One job of the experiment: the protocol of le-network.md §4.1 for one rule and one seed, on one
+ * thread. The network is built from the seed; the listener of {@link LeTrainer#train} runs at
+ * epoch 0 (before learning) and after every training epoch:
+ *
+ * <ol>
+ *   <li>a validation pass (official data, {@code full} evaluation, if enabled) — as the reference
+ *       it only moves the dynamic state on;
+ *   <li>the measurements of {@link CheckpointEvaluator}, recorded as {@code lin_sep}, {@code mse}
+ *       and {@code angle_B_WT} (layer ℓ of B_ℓ).
+ * </ol>
+ *
+ * State is never reset; per-epoch shuffles are seeded ({@link LeTrainer}). Same settings and seed
+ * ⇒ bit-identical metrics, whatever else runs on other threads.
+ */
+final class AutoencoderRun {
+    private final AutoencoderSettings settings;
+    private final RuleSetup rule;
+    private final long seed;
+    private final int epochs;
+
+    AutoencoderRun(AutoencoderSettings settings, RuleSetup rule, long seed, int epochs) {
+        this.settings = settings;
+        this.rule = rule;
+        this.seed = seed;
+        this.epochs = epochs;
+    }
+
+    /** Trains and measures; returns the test latents after the last epoch. */
+    TestLatents run(DataSplit data, MetricsSink metrics, ProgressReporter progress) {
+        ProtocolSettings protocol = settings.protocol();
+        int latent = settings.network().latentPopulation();
+        CheckpointEvaluator evaluator = new CheckpointEvaluator(settings, rule, seed);
+        boolean validationPasses = protocol.validationPasses() && protocol.evaluation() == EvaluationMode.FULL
+                && data.validation().isPresent();
+        List<TestLatents> testLatents = new ArrayList<>();
+        try (LeNetwork network = LeNetwork.create(settings.network().spec(rule, protocol), seed)) {
+            LeTrainer trainer = new LeTrainer(network, protocol.stepsPerBatch(), seed);
+            trainer.train(data.train(), Targets.reconstruction(), epochs, (epoch, t) -> {
+                if (validationPasses) {
+                    t.evaluate(data.validation().orElseThrow(), Targets.reconstruction(), EvaluationMode.FULL, latent,
+                            protocol.evaluationSteps());
+                }
+                CheckpointEvaluator.Measurement m = evaluator.measure(t, data, epoch);
+                record(metrics, epoch, m);
+                if (epoch == epochs) {
+                    testLatents.add(m.test());
+                }
+                if (epoch > 0) {
+                    progress.advance(1);
+                }
+            });
+        }
+        return testLatents.getFirst();
+    }
+
+    private void record(MetricsSink metrics, int epoch, CheckpointEvaluator.Measurement m) {
+        metrics.record(rule.name(), seed, epoch, MetricNames.LIN_SEP, m.linearSeparability());
+        metrics.record(rule.name(), seed, epoch, MetricNames.MSE, m.meanSquaredError());
+        double[] angles = m.angles();
+        for (int layer = 1; layer <= angles.length; layer++) {
+            metrics.record(rule.name(), seed, epoch, MetricNames.ANGLE_B_WT, layer, angles[layer - 1]);
+        }
+    }
+}
