@@ -23,8 +23,12 @@ import jdk.incubator.vector.VectorOperators;
  * m = expm1(2|x|), expm1 from its Taylor series for small arguments and exp − 1 (exact for
  * e ∈ [1, 2]) otherwise; the sign of x is copied onto the result. log1p(t) = 2 atanh(t/(2 + t))
  * from the atanh series (t ∈ [0, 1], so |t/(2+t)| ≤ 1/3). NaN propagates through all of them.
+ *
+ * <p>Every lane is computed by the same sequence of correctly rounded operations, so a value's result
+ * does not depend on the vector shape either: engines that pick their own species (the microcircuit's
+ * lanes) get the same bits as {@link Activation}'s array kernels.
  */
-final class VectorMath {
+public final class VectorMath {
     private VectorMath() {}
 
     // ---------------------------------------------------------------------------------------------
@@ -62,7 +66,7 @@ final class VectorMath {
     private static final float F_EXP_HIGHEST = 88.37f; // 2ⁿ still representable
 
     /** e^x; 0 below −87.3 (where e^x is subnormal or 0) and +∞ above 88.37. */
-    static FloatVector exp(FloatVector x) {
+    public static FloatVector exp(FloatVector x) {
         FloatVector c = x.max(F_EXP_LOWEST).min(F_EXP_HIGHEST);
         FloatVector t = c.fma(F_LOG2E, F_ROUND);
         FloatVector n = t.sub(F_ROUND);
@@ -86,7 +90,7 @@ final class VectorMath {
     }
 
     /** tanh x. */
-    static FloatVector tanh(FloatVector x) {
+    public static FloatVector tanh(FloatVector x) {
         FloatVector a = x.abs().min(9.5f); // tanh(9.5) rounds to 1
         FloatVector m = expm1NonNegative(a.add(a));
         FloatVector magnitude = m.div(m.add(2f));
@@ -94,7 +98,7 @@ final class VectorMath {
     }
 
     /** log(1 + t) for t ∈ [0, 1]. */
-    static FloatVector log1pUnit(FloatVector t) {
+    public static FloatVector log1pUnit(FloatVector t) {
         FloatVector s = t.div(t.add(2f));
         return s.add(s).mul(horner(s.mul(s), F_ATANH_COEFFICIENTS));
     }
@@ -133,10 +137,62 @@ final class VectorMath {
         return c;
     }
 
-    private static DoubleVector horner(DoubleVector x, double[] coefficients) {
-        DoubleVector p = x.broadcast(coefficients[0]);
-        for (int i = 1; i < coefficients.length; i++) {
-            p = p.fma(x, x.broadcast(coefficients[i]));
+    /**
+     * Σ c_i x^(n−1−i) by Horner's rule with fused multiply-adds, for up to 17 coefficients. Written
+     * out rather than looped: C2 may box a vector carried around a loop (it did for a 256-bit
+     * species, costing an allocation per term); the length tests fold away, the coefficient arrays
+     * being constants.
+     */
+    private static DoubleVector horner(DoubleVector x, double[] c) {
+        int n = c.length;
+        DoubleVector p = x.broadcast(c[0]);
+        if (n > 1) {
+            p = p.fma(x, x.broadcast(c[1]));
+        }
+        if (n > 2) {
+            p = p.fma(x, x.broadcast(c[2]));
+        }
+        if (n > 3) {
+            p = p.fma(x, x.broadcast(c[3]));
+        }
+        if (n > 4) {
+            p = p.fma(x, x.broadcast(c[4]));
+        }
+        if (n > 5) {
+            p = p.fma(x, x.broadcast(c[5]));
+        }
+        if (n > 6) {
+            p = p.fma(x, x.broadcast(c[6]));
+        }
+        if (n > 7) {
+            p = p.fma(x, x.broadcast(c[7]));
+        }
+        if (n > 8) {
+            p = p.fma(x, x.broadcast(c[8]));
+        }
+        if (n > 9) {
+            p = p.fma(x, x.broadcast(c[9]));
+        }
+        if (n > 10) {
+            p = p.fma(x, x.broadcast(c[10]));
+        }
+        if (n > 11) {
+            p = p.fma(x, x.broadcast(c[11]));
+        }
+        if (n > 12) {
+            p = p.fma(x, x.broadcast(c[12]));
+        }
+        if (n > 13) {
+            p = p.fma(x, x.broadcast(c[13]));
+        }
+        if (n > 14) {
+            p = p.fma(x, x.broadcast(c[14]));
+        }
+        if (n > 15) {
+            p = p.fma(x, x.broadcast(c[15]));
+        }
+        if (n > 16) {
+            p = p.fma(x, x.broadcast(c[16]));
         }
         return p;
     }
@@ -145,7 +201,7 @@ final class VectorMath {
     private static final double D_EXP_HIGHEST = 709.4;
 
     /** e^x; 0 below −708 and +∞ above 709.4. */
-    static DoubleVector exp(DoubleVector x) {
+    public static DoubleVector exp(DoubleVector x) {
         DoubleVector c = x.max(D_EXP_LOWEST).min(D_EXP_HIGHEST);
         DoubleVector t = c.fma(D_LOG2E, D_ROUND);
         DoubleVector n = t.sub(D_ROUND);
@@ -159,20 +215,23 @@ final class VectorMath {
                 .blend(Double.POSITIVE_INFINITY, x.compare(VectorOperators.GT, D_EXP_HIGHEST));
     }
 
+    /** e^y − 1 for y ≥ 0 (no cancellation near 0). */
     private static DoubleVector expm1NonNegative(DoubleVector y) {
         DoubleVector series = horner(y, D_EXPM1_COEFFICIENTS).fma(y.mul(y), y);
         DoubleVector large = exp(y).sub(1.0);
         return large.blend(series, y.compare(VectorOperators.LT, D_EXPM1_SERIES_LIMIT));
     }
 
-    static DoubleVector tanh(DoubleVector x) {
+    /** tanh x. */
+    public static DoubleVector tanh(DoubleVector x) {
         DoubleVector a = x.abs().min(19.5); // tanh(19.5) rounds to 1
         DoubleVector m = expm1NonNegative(a.add(a));
         DoubleVector magnitude = m.div(m.add(2.0));
         return magnitude.reinterpretAsLongs().or(x.reinterpretAsLongs().and(Long.MIN_VALUE)).reinterpretAsDoubles();
     }
 
-    static DoubleVector log1pUnit(DoubleVector t) {
+    /** log(1 + t) for t ∈ [0, 1]. */
+    public static DoubleVector log1pUnit(DoubleVector t) {
         DoubleVector s = t.div(t.add(2.0));
         return s.add(s).mul(horner(s.mul(s), D_ATANH_COEFFICIENTS));
     }
