@@ -138,63 +138,13 @@ public final class VectorMath {
     }
 
     /**
-     * Σ c_i x^(n−1−i) by Horner's rule with fused multiply-adds, for up to 17 coefficients. Written
-     * out rather than looped: C2 may box a vector carried around a loop (it did for a 256-bit
-     * species, costing an allocation per term); the length tests fold away, the coefficient arrays
-     * being constants.
+     * One step of Horner's rule with a fused multiply-add: p·x + c[k]. The double polynomials below
+     * are written out with it rather than looped: C2 boxed a vector carried around such a loop (for
+     * the 256-bit species, an allocation per term), and one long method with every step would exceed
+     * the size up to which the JIT inlines a hot callee, which boxes the vectors at the call.
      */
-    private static DoubleVector horner(DoubleVector x, double[] c) {
-        int n = c.length;
-        DoubleVector p = x.broadcast(c[0]);
-        if (n > 1) {
-            p = p.fma(x, x.broadcast(c[1]));
-        }
-        if (n > 2) {
-            p = p.fma(x, x.broadcast(c[2]));
-        }
-        if (n > 3) {
-            p = p.fma(x, x.broadcast(c[3]));
-        }
-        if (n > 4) {
-            p = p.fma(x, x.broadcast(c[4]));
-        }
-        if (n > 5) {
-            p = p.fma(x, x.broadcast(c[5]));
-        }
-        if (n > 6) {
-            p = p.fma(x, x.broadcast(c[6]));
-        }
-        if (n > 7) {
-            p = p.fma(x, x.broadcast(c[7]));
-        }
-        if (n > 8) {
-            p = p.fma(x, x.broadcast(c[8]));
-        }
-        if (n > 9) {
-            p = p.fma(x, x.broadcast(c[9]));
-        }
-        if (n > 10) {
-            p = p.fma(x, x.broadcast(c[10]));
-        }
-        if (n > 11) {
-            p = p.fma(x, x.broadcast(c[11]));
-        }
-        if (n > 12) {
-            p = p.fma(x, x.broadcast(c[12]));
-        }
-        if (n > 13) {
-            p = p.fma(x, x.broadcast(c[13]));
-        }
-        if (n > 14) {
-            p = p.fma(x, x.broadcast(c[14]));
-        }
-        if (n > 15) {
-            p = p.fma(x, x.broadcast(c[15]));
-        }
-        if (n > 16) {
-            p = p.fma(x, x.broadcast(c[16]));
-        }
-        return p;
+    private static DoubleVector term(DoubleVector p, DoubleVector x, double[] c, int k) {
+        return p.fma(x, x.broadcast(c[k]));
     }
 
     private static final double D_EXP_LOWEST = -708.0;
@@ -207,17 +157,48 @@ public final class VectorMath {
         DoubleVector n = t.sub(D_ROUND);
         DoubleVector r = n.fma(n.broadcast(-D_LN2_HI), c);
         r = n.fma(n.broadcast(-D_LN2_LO), r);
-        // Taylor series of e^r to r¹³/13!: relative error < 2e-17 for |r| ≤ ln2/2
-        DoubleVector y = horner(r, D_EXP_COEFFICIENTS).fma(r.mul(r), r).add(1.0);
+        DoubleVector y = expSeries(r);
         DoubleVector scale = t.reinterpretAsLongs().sub(D_ROUND_BITS - 1023).lanewise(VectorOperators.LSHL, 52)
                 .reinterpretAsDoubles();
         return y.mul(scale).blend(0.0, x.compare(VectorOperators.LT, D_EXP_LOWEST))
                 .blend(Double.POSITIVE_INFINITY, x.compare(VectorOperators.GT, D_EXP_HIGHEST));
     }
 
+    /** e^r = 1 + r + r² Σ r^k/(k+2)! to r¹³/13!: relative error < 2e-17 for |r| ≤ ln2/2. */
+    private static DoubleVector expSeries(DoubleVector r) {
+        double[] e = D_EXP_COEFFICIENTS; // 12 coefficients
+        DoubleVector p = r.broadcast(e[0]);
+        p = term(p, r, e, 1);
+        p = term(p, r, e, 2);
+        p = term(p, r, e, 3);
+        p = term(p, r, e, 4);
+        p = term(p, r, e, 5);
+        p = term(p, r, e, 6);
+        p = term(p, r, e, 7);
+        p = term(p, r, e, 8);
+        p = term(p, r, e, 9);
+        p = term(p, r, e, 10);
+        p = term(p, r, e, 11);
+        return p.fma(r.mul(r), r).add(1.0);
+    }
+
     /** e^y − 1 for y ≥ 0 (no cancellation near 0). */
     private static DoubleVector expm1NonNegative(DoubleVector y) {
-        DoubleVector series = horner(y, D_EXPM1_COEFFICIENTS).fma(y.mul(y), y);
+        double[] c = D_EXPM1_COEFFICIENTS; // 13 coefficients
+        DoubleVector p = y.broadcast(c[0]);
+        p = term(p, y, c, 1);
+        p = term(p, y, c, 2);
+        p = term(p, y, c, 3);
+        p = term(p, y, c, 4);
+        p = term(p, y, c, 5);
+        p = term(p, y, c, 6);
+        p = term(p, y, c, 7);
+        p = term(p, y, c, 8);
+        p = term(p, y, c, 9);
+        p = term(p, y, c, 10);
+        p = term(p, y, c, 11);
+        p = term(p, y, c, 12);
+        DoubleVector series = p.fma(y.mul(y), y);
         DoubleVector large = exp(y).sub(1.0);
         return large.blend(series, y.compare(VectorOperators.LT, D_EXPM1_SERIES_LIMIT));
     }
@@ -233,6 +214,25 @@ public final class VectorMath {
     /** log(1 + t) for t ∈ [0, 1]. */
     public static DoubleVector log1pUnit(DoubleVector t) {
         DoubleVector s = t.div(t.add(2.0));
-        return s.add(s).mul(horner(s.mul(s), D_ATANH_COEFFICIENTS));
+        DoubleVector z = s.mul(s);
+        double[] c = D_ATANH_COEFFICIENTS; // 17 coefficients
+        DoubleVector p = z.broadcast(c[0]);
+        p = term(p, z, c, 1);
+        p = term(p, z, c, 2);
+        p = term(p, z, c, 3);
+        p = term(p, z, c, 4);
+        p = term(p, z, c, 5);
+        p = term(p, z, c, 6);
+        p = term(p, z, c, 7);
+        p = term(p, z, c, 8);
+        p = term(p, z, c, 9);
+        p = term(p, z, c, 10);
+        p = term(p, z, c, 11);
+        p = term(p, z, c, 12);
+        p = term(p, z, c, 13);
+        p = term(p, z, c, 14);
+        p = term(p, z, c, 15);
+        p = term(p, z, c, 16);
+        return s.add(s).mul(p);
     }
 }
