@@ -79,6 +79,7 @@ public final class AlignmentExperiment implements Experiment<AlignmentSettings> 
             }));
         }
         context.executor().runAll(jobs);
+
         writeFigures(context, first.pyramidalLayers());
         headlines(context, first.pyramidalLayers() - 1);
     }
