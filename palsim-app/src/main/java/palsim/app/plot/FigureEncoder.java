@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -24,8 +25,41 @@ public final class FigureEncoder {
     /** Pixels per figure unit in PNGs. */
     public static final int PNG_SCALE = 2;
     private static final Pattern DOCTYPE = Pattern.compile("<!DOCTYPE[^>]*>\\s*");
+    private static final AtomicBoolean WARMING_UP = new AtomicBoolean();
 
     private FigureEncoder() {}
+
+    /**
+     * Starts, once per JVM, a background daemon thread that encodes a small sample figure as PNG and
+     * SVG and throws the result away. The first figure of a JVM pays about a second for loading
+     * fonts, Java2D's rasteriser, the PNG writer and Batik and for running their code cold; started
+     * when a run begins, the warm-up does that work while the simulation runs (on a core the run
+     * leaves idle, if any), and the run's own figures then take a fraction of it. Results are
+     * unaffected: nothing of the sample figure is kept.
+     */
+    public static void warmUpInBackground() {
+        if (!WARMING_UP.compareAndSet(false, true)) {
+            return;
+        }
+        Thread warmUp = new Thread(FigureEncoder::encodeSample, "palsim-figure-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.setPriority(Thread.MIN_PRIORITY);
+        warmUp.start();
+    }
+
+    private static void encodeSample() {
+        try {
+            double[] x = {0, 1, 2, 3};
+            double[][] y = {{90, 40, 20, 10}, {80, 50, 30, 20}};
+            EpochCurves sample = new EpochCurves("warm-up ∠(B, Wᵀ) (°)", "∠ (°)").showSeeds(true).referenceLine(0, "0°");
+            sample.panel("B_1").rule("pal", x, y).rule("fa", x, y);
+            Figure figure = sample.toFigure();
+            png(figure, 1);
+            svg(figure);
+        } catch (RuntimeException | LinkageError e) {
+            // Only a warm-up: the run's own figures report any real problem.
+        }
+    }
 
     /** The figure as PNG bytes at {@link #PNG_SCALE}. */
     public static byte[] png(Figure figure) {

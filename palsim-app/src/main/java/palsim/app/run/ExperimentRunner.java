@@ -23,6 +23,7 @@ import palsim.app.experiment.ParallelExecutor;
 import palsim.app.experiment.ProgressReporter;
 import palsim.app.experiment.RunOutput;
 import palsim.app.experiment.SummaryExtras;
+import palsim.app.plot.FigureEncoder;
 
 /**
  * Runs an experiment from a config, in two steps:
@@ -150,6 +151,7 @@ public final class ExperimentRunner {
             }
         }, "palsim-interrupted-run");
         Runtime.getRuntime().addShutdownHook(onShutdown);
+        FigureEncoder.warmUpInBackground();
         try {
             run.experiment().run(context);
         } catch (Exception | Error failure) {

@@ -10,9 +10,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.SequencedMap;
 import java.util.Set;
 import java.util.stream.Stream;
 import palsim.app.InputException;
+import palsim.app.experiment.ParallelExecutor;
 import palsim.app.experiment.RunOutput;
 import palsim.app.plot.Figure;
 import palsim.app.plot.FigureEncoder;
@@ -105,11 +108,36 @@ public final class RunDirectory implements RunOutput {
 
     @Override
     public void writeFigure(String name, Figure figure) {
+        requireFigureName(name);
+        writeBytes(FIGURES + "/" + name + ".png", FigureEncoder.png(figure));
+        writeText(FIGURES + "/" + name + ".svg", FigureEncoder.svg(figure));
+    }
+
+    /**
+     * Encodes every PNG and SVG as a job of its own on {@code executor}, then writes the files in
+     * the map's order (so provenance.json lists them in the same order for any thread count).
+     */
+    @Override
+    public void writeFigures(SequencedMap<String, Figure> figures, ParallelExecutor executor) {
+        figures.keySet().forEach(RunDirectory::requireFigureName);
+        List<ParallelExecutor.Job<Object>> jobs = new ArrayList<>();
+        for (Map.Entry<String, Figure> f : figures.entrySet()) {
+            Figure figure = f.getValue();
+            jobs.add(new ParallelExecutor.Job<>("figure " + f.getKey() + ".png", () -> FigureEncoder.png(figure)));
+            jobs.add(new ParallelExecutor.Job<>("figure " + f.getKey() + ".svg", () -> FigureEncoder.svg(figure)));
+        }
+        List<Object> encoded = executor.run(jobs);
+        int i = 0;
+        for (String name : figures.keySet()) {
+            writeBytes(FIGURES + "/" + name + ".png", (byte[]) encoded.get(i++));
+            writeText(FIGURES + "/" + name + ".svg", (String) encoded.get(i++));
+        }
+    }
+
+    private static void requireFigureName(String name) {
         if (name.isEmpty() || name.contains("/") || name.contains("\\") || name.startsWith(".")) {
             throw new IllegalArgumentException("figure name must be a plain file name, got '" + name + "'");
         }
-        writeBytes(FIGURES + "/" + name + ".png", FigureEncoder.png(figure));
-        writeText(FIGURES + "/" + name + ".svg", FigureEncoder.svg(figure));
     }
 
     /** Relative paths of the files written so far, in the order they were first written. */

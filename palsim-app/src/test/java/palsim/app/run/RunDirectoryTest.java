@@ -3,14 +3,20 @@ package palsim.app.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.awt.Color;
+import java.awt.Graphics2D;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.SequencedMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import palsim.app.InputException;
+import palsim.app.experiment.ParallelExecutor;
+import palsim.app.plot.Figure;
 
 class RunDirectoryTest {
     @TempDir
@@ -84,5 +90,57 @@ class RunDirectoryTest {
         assertThat(first).isEqualTo(dir.resolve("runs/fig1b-20260304-050607"));
         Files.createDirectories(first);
         assertThat(RunDirectory.defaultPath(dir, "fig1b", t)).isEqualTo(dir.resolve("runs/fig1b-20260304-050607-2"));
+    }
+
+    @Test
+    void figuresEncodedInParallelAreTheSameFilesListedInTheSameOrder() throws IOException {
+        SequencedMap<String, Figure> figures = new LinkedHashMap<>();
+        figures.put("b", square(Color.BLUE));
+        figures.put("a", square(Color.RED));
+        RunDirectory one = RunDirectory.create(dir.resolve("one"), false);
+        RunDirectory two = RunDirectory.create(dir.resolve("two"), false);
+        one.writeFigures(figures, new ParallelExecutor(1));
+        two.writeFigures(figures, new ParallelExecutor(2));
+        assertThat(two.files()).containsExactly("figures/b.png", "figures/b.svg", "figures/a.png", "figures/a.svg")
+                .isEqualTo(one.files());
+        for (String file : one.files()) {
+            assertThat(Files.readAllBytes(two.directory().resolve(file))).as(file)
+                    .isEqualTo(Files.readAllBytes(one.directory().resolve(file)));
+        }
+        assertThat(Files.readString(one.directory().resolve("figures/a.svg"))).contains("<svg");
+    }
+
+    @Test
+    void aBadFigureNameIsRejectedBeforeAnythingIsWritten() {
+        RunDirectory run = RunDirectory.create(dir.resolve("r"), false);
+        SequencedMap<String, Figure> figures = new LinkedHashMap<>();
+        figures.put("fine", square(Color.RED));
+        figures.put("../escape", square(Color.RED));
+        assertThatThrownBy(() -> run.writeFigures(figures, new ParallelExecutor(2)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("../escape");
+        assertThat(run.files()).isEmpty();
+    }
+
+    private static Figure square(Color colour) {
+        return new Figure() {
+            @Override
+            public int width() {
+                return 40;
+            }
+
+            @Override
+            public int height() {
+                return 30;
+            }
+
+            @Override
+            public void paint(Graphics2D g) {
+                g.setColor(Color.WHITE);
+                g.fillRect(0, 0, 40, 30);
+                g.setColor(colour);
+                g.fillRect(5, 5, 20, 10);
+                g.drawString("x", 10, 25);
+            }
+        };
     }
 }

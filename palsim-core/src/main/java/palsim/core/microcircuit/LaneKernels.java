@@ -3,6 +3,7 @@ package palsim.core.microcircuit;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 import palsim.core.neuron.Activation;
+import palsim.core.neuron.VectorMath;
 
 /**
  * Numerical kernels of the lane engine. Every array holds one value per (element, lane), laid out
@@ -301,6 +302,92 @@ final class LaneKernels {
         }
     }
 
+    /**
+     * The apical potential and both feedback-pathway updates of a PAL step in one pass over B_ℓ and
+     * B^PI_ℓ (microcircuit.md §2.3.4, §3.3, §3.4): per lane
+     * <pre>
+     *   apical[i] = Σ_j B[i,j]·r[j] + Σ_j B^PI[i,j]·rI[j]      (B, B^PI as before this call)
+     *   B[i,j]   ← keep·B[i,j] + (rate·ξ[i])·h[j],             keep = 1 − rate·decay
+     *   B^PI[i,j] ← B^PI[i,j] + (apicalPrev[i]·lateralRate)·rIPrev[j]
+     * </pre>
+     * Each element sees exactly the operations of {@link #matVecPair}, {@link #learnFromNoise} and
+     * {@link #scale} + {@link #addOuter} run one after the other, so the results are the same bits;
+     * the weights are read once instead of three times.
+     */
+    static void apicalWithFeedbackLearning(double[] b, double[] bpi, int rows, int cols, double[] r, double[] rI,
+            double[] apical, double[] xi, double[] h, double rate, double decay, double[] apicalPrev, double lateralRate,
+            double[] rIPrev) {
+        final int l = LANES;
+        final int rowStride = cols * l;
+        final DoubleVector keep = DoubleVector.broadcast(SPECIES, 1.0 - rate * decay);
+        int i = 0;
+        for (; i + 1 < rows; i += 2) {
+            DoubleVector s0 = DoubleVector.fromArray(SPECIES, xi, i * l).mul(rate);
+            DoubleVector s1 = DoubleVector.fromArray(SPECIES, xi, (i + 1) * l).mul(rate);
+            DoubleVector t0 = DoubleVector.fromArray(SPECIES, apicalPrev, i * l).mul(lateralRate);
+            DoubleVector t1 = DoubleVector.fromArray(SPECIES, apicalPrev, (i + 1) * l).mul(lateralRate);
+            DoubleVector p0 = DoubleVector.zero(SPECIES);
+            DoubleVector p1 = p0;
+            DoubleVector q0 = p0;
+            DoubleVector q1 = p0;
+            int base = i * rowStride;
+            for (int j = 0; j < cols; j++) {
+                int c = j * l;
+                DoubleVector rj = DoubleVector.fromArray(SPECIES, r, c);
+                DoubleVector rIj = DoubleVector.fromArray(SPECIES, rI, c);
+                DoubleVector hj = DoubleVector.fromArray(SPECIES, h, c);
+                DoubleVector pre = DoubleVector.fromArray(SPECIES, rIPrev, c);
+                int o0 = base + c;
+                int o1 = o0 + rowStride;
+                DoubleVector b0 = DoubleVector.fromArray(SPECIES, b, o0);
+                DoubleVector b1 = DoubleVector.fromArray(SPECIES, b, o1);
+                DoubleVector c0 = DoubleVector.fromArray(SPECIES, bpi, o0);
+                DoubleVector c1 = DoubleVector.fromArray(SPECIES, bpi, o1);
+                p0 = b0.fma(rj, p0);
+                q0 = c0.fma(rIj, q0);
+                p1 = b1.fma(rj, p1);
+                q1 = c1.fma(rIj, q1);
+                s0.fma(hj, b0.mul(keep)).intoArray(b, o0);
+                s1.fma(hj, b1.mul(keep)).intoArray(b, o1);
+                c0.add(t0.mul(pre)).intoArray(bpi, o0);
+                c1.add(t1.mul(pre)).intoArray(bpi, o1);
+            }
+            p0.add(q0).intoArray(apical, i * l);
+            p1.add(q1).intoArray(apical, (i + 1) * l);
+        }
+        for (; i < rows; i++) {
+            DoubleVector si = DoubleVector.fromArray(SPECIES, xi, i * l).mul(rate);
+            DoubleVector ti = DoubleVector.fromArray(SPECIES, apicalPrev, i * l).mul(lateralRate);
+            DoubleVector p = DoubleVector.zero(SPECIES);
+            DoubleVector q = p;
+            int base = i * rowStride;
+            for (int j = 0; j < cols; j++) {
+                int c = j * l;
+                int o = base + c;
+                DoubleVector bv = DoubleVector.fromArray(SPECIES, b, o);
+                DoubleVector cv = DoubleVector.fromArray(SPECIES, bpi, o);
+                p = bv.fma(DoubleVector.fromArray(SPECIES, r, c), p);
+                q = cv.fma(DoubleVector.fromArray(SPECIES, rI, c), q);
+                si.fma(DoubleVector.fromArray(SPECIES, h, c), bv.mul(keep)).intoArray(b, o);
+                cv.add(ti.mul(DoubleVector.fromArray(SPECIES, rIPrev, c))).intoArray(bpi, o);
+            }
+            p.add(q).intoArray(apical, i * l);
+        }
+    }
+
+    static void apicalWithFeedbackLearningReference(double[] b, double[] bpi, int rows, int cols, double[] r,
+            double[] rI, double[] apical, double[] xi, double[] h, double rate, double decay, double[] apicalPrev,
+            double lateralRate, double[] rIPrev) {
+        matVecPairReference(b, r, bpi, rI, rows, cols, apical);
+        learnFromNoiseReference(b, rows, cols, xi, h, rate, decay);
+        final int l = LANES;
+        double[] post = new double[rows * l];
+        for (int e = 0; e < post.length; e++) {
+            post[e] = lateralRate * apicalPrev[e];
+        }
+        addOuterReference(bpi, rows, cols, post, rIPrev, null);
+    }
+
     /** b := wᵀ and bpi := −b, with b rows × cols and w cols × rows. */
     static void tieTransposed(double[] w, double[] b, double[] bpi, int rows, int cols) {
         final int l = LANES;
@@ -328,23 +415,48 @@ final class LaneKernels {
     }
 
     // ------------------------------------------------------------------------------------------
-    // Element-wise
+    // Element-wise (count = elements·L, always a whole number of vectors)
 
     /**
      * The prospective voltage of §2.2 and its rate: ŭ = old + c·(now − old) with c = taur·τ/dt,
-     * r = φ(ŭ).
+     * r = φ(ŭ). Logistic and tanh are computed in the same loop on the lane species (with
+     * {@link VectorMath}, so the bits equal those of {@link Activation#values(double[], int, double[], int, int)});
+     * other activations go through the array kernel, whose arrays, unlike vectors, cross a call the
+     * JIT may not inline without being boxed.
      */
     static void prospectiveRates(double[] now, double[] old, double c, Activation phi, double[] breve, double[] rate,
             int count) {
         DoubleVector cv = DoubleVector.broadcast(SPECIES, c);
-        for (int e = 0; e < count; e += LANES) {
-            DoubleVector o = DoubleVector.fromArray(SPECIES, old, e);
-            DoubleVector b = DoubleVector.fromArray(SPECIES, now, e).sub(o).fma(cv, o);
-            b.intoArray(breve, e);
+        switch (phi) {
+            case LOGISTIC -> {
+                for (int e = 0; e < count; e += LANES) {
+                    DoubleVector o = DoubleVector.fromArray(SPECIES, old, e);
+                    DoubleVector b = DoubleVector.fromArray(SPECIES, now, e).sub(o).fma(cv, o);
+                    b.intoArray(breve, e);
+                    logistic(b).intoArray(rate, e);
+                }
+            }
+            case TANH -> {
+                for (int e = 0; e < count; e += LANES) {
+                    DoubleVector o = DoubleVector.fromArray(SPECIES, old, e);
+                    DoubleVector b = DoubleVector.fromArray(SPECIES, now, e).sub(o).fma(cv, o);
+                    b.intoArray(breve, e);
+                    VectorMath.tanh(b).intoArray(rate, e);
+                }
+            }
+            default -> {
+                for (int e = 0; e < count; e += LANES) {
+                    DoubleVector o = DoubleVector.fromArray(SPECIES, old, e);
+                    DoubleVector.fromArray(SPECIES, now, e).sub(o).fma(cv, o).intoArray(breve, e);
+                }
+                phi.values(breve, 0, rate, 0, count);
+            }
         }
-        // φ through the array kernel: a call that hands over arrays, not vectors, so the JIT's
-        // inlining decisions cannot force vectors to be boxed (which cost ~10× per step).
-        phi.values(breve, 0, rate, 0, count);
+    }
+
+    /** 1/(1 + e^{−v}), as {@link Activation#LOGISTIC}'s vector kernel computes it. */
+    private static DoubleVector logistic(DoubleVector v) {
+        return v.broadcast(1.0).div(VectorMath.exp(v.neg()).add(1.0));
     }
 
     static void prospectiveRatesReference(double[] now, double[] old, double c, Activation phi, double[] breve,
@@ -356,35 +468,65 @@ final class LaneKernels {
     }
 
     /**
-     * The Euler increment of a soma relaxing towards a weighted sum of two potentials:
-     * increment = rate·(a·x + b·y − u), with rate = dt·G and a, b the conductance ratios of u_eff.
+     * One Euler step of a soma relaxing towards a weighted sum of two potentials (§2.3.6 and the
+     * first half of §2.3.8): next = u + rate·(a·x + b·y − u), with rate = dt·G and a, b the
+     * conductance ratios of u_eff. {@code nonFinite} (L values) accumulates next − next per lane,
+     * which is NaN exactly when a value of that lane is not finite.
      */
-    static void relaxation(double a, double[] x, double b, double[] y, double[] u, double rate, double[] increment,
-            int count) {
+    static void relax(double a, double[] x, double b, double[] y, double[] u, double rate, double[] next, int count,
+            double[] nonFinite) {
+        DoubleVector acc = DoubleVector.zero(SPECIES);
         for (int e = 0; e < count; e += LANES) {
+            DoubleVector uv = DoubleVector.fromArray(SPECIES, u, e);
             DoubleVector target = DoubleVector.fromArray(SPECIES, x, e).mul(a).add(DoubleVector.fromArray(SPECIES, y, e).mul(b));
-            target.sub(DoubleVector.fromArray(SPECIES, u, e)).mul(rate).intoArray(increment, e);
+            DoubleVector v = uv.add(target.sub(uv).mul(rate));
+            v.intoArray(next, e);
+            acc = acc.add(v.sub(v));
         }
+        DoubleVector.fromArray(SPECIES, nonFinite, 0).add(acc).intoArray(nonFinite, 0);
     }
 
-    static void relaxationReference(double a, double[] x, double b, double[] y, double[] u, double rate,
-            double[] increment, int count) {
-        for (int e = 0; e < count; e++) {
-            increment[e] = rate * (a * x[e] + b * y[e] - u[e]);
-        }
-    }
-
-    /** increment = rate·(a·x − u): relaxation towards one attenuated potential (the free output). */
-    static void relaxation(double a, double[] x, double[] u, double rate, double[] increment, int count) {
+    /** {@link #relax} with the second potential y + z (the apical potential plus the noise ξ). */
+    static void relax(double a, double[] x, double b, double[] y, double[] z, double[] u, double rate, double[] next,
+            int count, double[] nonFinite) {
+        DoubleVector acc = DoubleVector.zero(SPECIES);
         for (int e = 0; e < count; e += LANES) {
-            DoubleVector.fromArray(SPECIES, x, e).mul(a).sub(DoubleVector.fromArray(SPECIES, u, e)).mul(rate)
-                    .intoArray(increment, e);
+            DoubleVector uv = DoubleVector.fromArray(SPECIES, u, e);
+            DoubleVector drive = DoubleVector.fromArray(SPECIES, y, e).add(DoubleVector.fromArray(SPECIES, z, e));
+            DoubleVector target = DoubleVector.fromArray(SPECIES, x, e).mul(a).add(drive.mul(b));
+            DoubleVector v = uv.add(target.sub(uv).mul(rate));
+            v.intoArray(next, e);
+            acc = acc.add(v.sub(v));
+        }
+        DoubleVector.fromArray(SPECIES, nonFinite, 0).add(acc).intoArray(nonFinite, 0);
+    }
+
+    /** next = u + rate·(a·x − u): relaxation towards one attenuated potential (the free output). */
+    static void relax(double a, double[] x, double[] u, double rate, double[] next, int count, double[] nonFinite) {
+        DoubleVector acc = DoubleVector.zero(SPECIES);
+        for (int e = 0; e < count; e += LANES) {
+            DoubleVector uv = DoubleVector.fromArray(SPECIES, u, e);
+            DoubleVector v = uv.add(DoubleVector.fromArray(SPECIES, x, e).mul(a).sub(uv).mul(rate));
+            v.intoArray(next, e);
+            acc = acc.add(v.sub(v));
+        }
+        DoubleVector.fromArray(SPECIES, nonFinite, 0).add(acc).intoArray(nonFinite, 0);
+    }
+
+    static void relaxReference(double a, double[] x, double b, double[] y, double[] z, double[] u, double rate,
+            double[] next, int count, double[] nonFinite) {
+        for (int e = 0; e < count; e++) {
+            double drive = z == null ? y[e] : y[e] + z[e];
+            next[e] = u[e] + rate * (a * x[e] + b * drive - u[e]);
+            nonFinite[e % LANES] += next[e] - next[e];
         }
     }
 
-    static void relaxationReference(double a, double[] x, double[] u, double rate, double[] increment, int count) {
+    static void relaxReference(double a, double[] x, double[] u, double rate, double[] next, int count,
+            double[] nonFinite) {
         for (int e = 0; e < count; e++) {
-            increment[e] = rate * (a * x[e] - u[e]);
+            next[e] = u[e] + rate * (a * x[e] - u[e]);
+            nonFinite[e % LANES] += next[e] - next[e];
         }
     }
 
@@ -393,6 +535,13 @@ final class LaneKernels {
      * out = s·[r − φ(a·v)], with s = dt·η and v the dendritic potential of the previous step.
      */
     static void predictionError(double s, double[] r, Activation phi, double a, double[] v, double[] out, int count) {
+        if (phi == Activation.LOGISTIC) {
+            for (int e = 0; e < count; e += LANES) {
+                DoubleVector prediction = logistic(DoubleVector.fromArray(SPECIES, v, e).mul(a));
+                DoubleVector.fromArray(SPECIES, r, e).sub(prediction).mul(s).intoArray(out, e);
+            }
+            return;
+        }
         for (int e = 0; e < count; e += LANES) {
             DoubleVector.fromArray(SPECIES, v, e).mul(a).intoArray(out, e);
         }
@@ -406,20 +555,6 @@ final class LaneKernels {
             int count) {
         for (int e = 0; e < count; e++) {
             out[e] = s * (r[e] - phi.value(a * v[e]));
-        }
-    }
-
-    /** u += increment. */
-    static void add(double[] u, double[] increment, int count) {
-        for (int e = 0; e < count; e += LANES) {
-            DoubleVector.fromArray(SPECIES, u, e).add(DoubleVector.fromArray(SPECIES, increment, e)).intoArray(u, e);
-        }
-    }
-
-    /** out = x + y. */
-    static void sum(double[] x, double[] y, double[] out, int count) {
-        for (int e = 0; e < count; e += LANES) {
-            DoubleVector.fromArray(SPECIES, x, e).add(DoubleVector.fromArray(SPECIES, y, e)).intoArray(out, e);
         }
     }
 
@@ -443,26 +578,5 @@ final class LaneKernels {
         for (int e = 0; e < count; e++) {
             h[e] = h[e] + (r[e] - rPrev[e]) - k * h[e];
         }
-    }
-
-    /**
-     * Adds, per lane, x − x over the first {@code count} values to {@code acc}: a lane of the result
-     * is NaN exactly when one of its values is not finite. Two accumulators keep the adds from
-     * forming one long dependency chain.
-     */
-    static DoubleVector accumulateNonFinite(double[] v, int count, DoubleVector acc) {
-        DoubleVector other = DoubleVector.zero(SPECIES);
-        int e = 0;
-        for (; e + LANES < count; e += 2 * LANES) {
-            DoubleVector x = DoubleVector.fromArray(SPECIES, v, e);
-            DoubleVector y = DoubleVector.fromArray(SPECIES, v, e + LANES);
-            acc = acc.add(x.sub(x));
-            other = other.add(y.sub(y));
-        }
-        if (e < count) {
-            DoubleVector x = DoubleVector.fromArray(SPECIES, v, e);
-            acc = acc.add(x.sub(x));
-        }
-        return acc.add(other);
     }
 }

@@ -20,13 +20,16 @@ import palsim.core.rng.RandomStreams;
  *   <tr><td>u^old_ℓ</td><td>{@code somaticOld}</td><td>u^{I,old}_ℓ</td><td>{@code interneuronOld}</td></tr>
  *   <tr><td>ŭ_ℓ</td><td>{@code prospective}</td><td>ŭ^I_ℓ</td><td>{@code interneuronProspective}</td></tr>
  *   <tr><td>r_ℓ, r^prev_ℓ</td><td>{@code rate, ratePrev}</td><td>r^I_ℓ, r^{I,prev}_ℓ</td><td>{@code interneuronRate, interneuronRatePrev}</td></tr>
- *   <tr><td>x_last, x^prev</td><td>{@code rate[0], ratePrev[0]}</td><td>Δu_ℓ, Δu^I_ℓ</td><td>{@code somaticIncrement, interneuronIncrement}</td></tr>
+ *   <tr><td>x_last, x^prev</td><td>{@code rate[0], ratePrev[0]}</td><td>ξ_ℓ before this step's refresh</td><td>{@code noiseBeforeRefresh}</td></tr>
  *   <tr><td>v^bas_ℓ (+prev)</td><td>{@code basal, basalPrev}</td><td>v^den_ℓ (+prev)</td><td>{@code dendrite, dendritePrev}</td></tr>
- *   <tr><td>v^api_ℓ (+prev)</td><td>{@code apical, apicalPrev}</td><td>v^api_ℓ + ξ_ℓ or v^api_ℓ</td><td>{@code apicalDrive}</td></tr>
+ *   <tr><td>v^api_ℓ (+prev)</td><td>{@code apical, apicalPrev}</td><td></td><td></td></tr>
  *   <tr><td>W_ℓ, W^IP_ℓ</td><td>{@code forward, pyramidToInterneuron}</td><td>B_ℓ, B^PI_ℓ</td><td>{@code feedback, interneuronToPyramid}</td></tr>
  *   <tr><td>ξ_ℓ</td><td>{@code noise}</td><td>h_ℓ</td><td>{@code highPass}</td></tr>
  *   <tr><td>D_ℓ</td><td>{@code forwardLowPass}</td><td>raw ΔW_ℓ</td><td>{@code forwardUpdate}</td></tr>
  * </table>
+ *
+ * <p>u and u^old (and u^I, u^{I,old}) are two buffers whose roles swap every step instead of being
+ * copied: after a step {@code somatic} holds u and {@code somaticOld} the u of the step before.
  *
  * <p>Noise, high-pass and low-pass arrays exist only if the feedback rule uses them. Lanes beyond
  * the group's seeds are inactive: all their values start at 0 and they get no noise, so they stay
@@ -46,7 +49,6 @@ final class LaneState {
     final double[][] ratePrev;
     final double[][] basal;
     final double[][] basalPrev;
-    final double[][] somaticIncrement;
 
     final double[][] interneuron;
     final double[][] interneuronOld;
@@ -57,8 +59,6 @@ final class LaneState {
     final double[][] dendritePrev;
     final double[][] apical;
     final double[][] apicalPrev;
-    final double[][] apicalDrive;
-    final double[][] interneuronIncrement;
 
     final double[][] forward;
     final double[][] pyramidToInterneuron;
@@ -73,8 +73,12 @@ final class LaneState {
     final double[][] forwardUpdate;
 
     final double[][] noise;
+    final double[][] noiseBeforeRefresh;
     final double[][] highPass;
     final double[][] forwardLowPass;
+
+    /** Per lane: NaN if a voltage updated in this step is not finite (see {@link LaneKernels#relax}). */
+    final double[] nonFinite = new double[LaneKernels.LANES];
 
     /** The model's own generator per lane (noise, shuffles), null for inactive lanes. */
     final UniformRandomProvider[] modelGenerator;
@@ -98,7 +102,6 @@ final class LaneState {
         ratePrev = perLayer(0, top, 0);
         basal = perLayer(1, top, 0);
         basalPrev = perLayer(1, top, 0);
-        somaticIncrement = perLayer(1, top, 0);
         forwardSignal = perLayer(1, top, 0);
 
         interneuron = perLayer(1, top - 1, 1);
@@ -108,11 +111,9 @@ final class LaneState {
         interneuronRatePrev = perLayer(1, top - 1, 1);
         dendrite = perLayer(1, top - 1, 1);
         dendritePrev = perLayer(1, top - 1, 1);
-        interneuronIncrement = perLayer(1, top - 1, 1);
         interneuronSignal = perLayer(1, top - 1, 1);
         apical = perLayer(1, top - 1, 0);
         apicalPrev = perLayer(1, top - 1, 0);
-        apicalDrive = perLayer(1, top - 1, 0);
         apicalSignal = perLayer(1, top - 1, 0);
 
         forward = new double[top + 1][];
@@ -131,6 +132,7 @@ final class LaneState {
         }
 
         noise = rule.noise().isPresent() ? perLayer(1, top - 1, 0) : null;
+        noiseBeforeRefresh = rule.noise().isPresent() ? perLayer(1, top - 1, 0) : null;
         highPass = rule.highPassTau() > 0 ? perLayer(1, top, 0) : null;
         if (rule.forwardLowPassTau() > 0) {
             forwardLowPass = new double[top + 1][];

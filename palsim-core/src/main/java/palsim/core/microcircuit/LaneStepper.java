@@ -1,12 +1,15 @@
 package palsim.core.microcircuit;
 
+import java.util.Arrays;
 import palsim.core.feedback.ExploratoryNoise;
 import palsim.core.feedback.FeedbackRule;
 import palsim.core.neuron.Activation;
 import palsim.core.rng.OrnsteinUhlenbeck;
 
 /**
- * The phase operations of microcircuit.md §2.3 on a {@link LaneState}, vectorised over lanes.
+ * The phase operations of microcircuit.md §2.3 on a {@link LaneState}, vectorised over lanes. Each
+ * weight matrix is read once per step: the pass that computes a dendritic potential also applies
+ * that matrix's update (see {@link MicrocircuitPhases}).
  * Every constant (conductance ratios, dt·η, filter factors) is computed once here; a phase only
  * reads and writes preallocated arrays. What differs between feedback rules (noise, high-pass,
  * forward low-pass) was decided when the state was built: the corresponding arrays exist or are
@@ -186,46 +189,25 @@ final class LaneStepper implements MicrocircuitPhases {
         for (int l = 1; l <= top; l++) {
             LaneKernels.prospectiveRates(s.somatic[l], s.somaticOld[l], prospectiveFactor[l], phi[l], s.prospective[l],
                     s.rate[l], n[l] * lanes);
+            // u^old := u by exchanging the buffers; updateSomaticVoltages writes the new u into the other one
+            LaneState.swap(s.somatic, s.somaticOld, l);
         }
         for (int l = 1; l <= top - 1; l++) {
             LaneKernels.prospectiveRates(s.interneuron[l], s.interneuronOld[l], interneuronProspectiveFactor, phi[l + 1],
                     s.interneuronProspective[l], s.interneuronRate[l], n[l + 1] * lanes);
+            LaneState.swap(s.interneuron, s.interneuronOld, l);
         }
         System.arraycopy(input, 0, s.rate[0], 0, n[0] * lanes);
-    }
-
-    @Override
-    public void shiftVoltageBuffers() {
-        for (int l = 1; l <= top; l++) {
-            System.arraycopy(s.somatic[l], 0, s.somaticOld[l], 0, n[l] * lanes);
-        }
-        for (int l = 1; l <= top - 1; l++) {
-            System.arraycopy(s.interneuron[l], 0, s.interneuronOld[l], 0, n[l + 1] * lanes);
-        }
-    }
-
-    @Override
-    public void computeDendriticPotentials() {
-        for (int l = 1; l <= top; l++) {
-            // rate[0] holds x(t): layer 1 sees the input of this step, deeper layers last step's rates
-            LaneKernels.matVec(s.forward[l], n[l], n[l - 1], s.rate[l - 1], s.basal[l]);
-        }
-        boolean noisy = injectingNoise();
-        for (int l = 1; l <= top - 1; l++) {
-            LaneKernels.matVec(s.pyramidToInterneuron[l], n[l + 1], n[l], s.rate[l], s.dendrite[l]);
-            LaneKernels.matVecPair(s.feedback[l], s.rate[l + 1], s.interneuronToPyramid[l], s.interneuronRate[l],
-                    n[l], n[l + 1], s.apical[l]);
-            if (noisy) {
-                // ξ before this step's refresh (quirk 3)
-                LaneKernels.sum(s.apical[l], s.noise[l], s.apicalDrive[l], n[l] * lanes);
-            }
-        }
     }
 
     @Override
     public void refreshNoise() {
         if (!injectingNoise()) {
             return;
+        }
+        for (int l = 1; l <= top - 1; l++) {
+            // the soma is driven by ξ of before the refresh (quirk 3)
+            System.arraycopy(s.noise[l], 0, s.noiseBeforeRefresh[l], 0, n[l] * lanes);
         }
         // one counter for all layers (quirk 4); a layer whose noise is exactly zero refreshes anyway
         boolean scheduled = refreshCounter % refreshSteps == 0;
@@ -257,80 +239,60 @@ final class LaneStepper implements MicrocircuitPhases {
     }
 
     @Override
-    public void computeSomaticIncrements() {
+    public void computeApicalPotentialsAndLearnFeedback() {
+        boolean feedbackSwitch = switches.feedback();
         for (int l = 1; l <= top - 1; l++) {
-            // interneuron: nudged by the prospective voltage of the layer above (quirk 9)
-            LaneKernels.relaxation(interneuronDendriteWeight, s.dendrite[l], interneuronNudgingWeight, s.prospective[l + 1],
-                    s.interneuron[l], interneuronRelaxation, s.interneuronIncrement[l], n[l + 1] * lanes);
-        }
-        boolean noisy = injectingNoise();
-        for (int l = 1; l <= top - 1; l++) {
-            LaneKernels.relaxation(hiddenBasalWeight, s.basal[l], hiddenApicalWeight, noisy ? s.apicalDrive[l] : s.apical[l],
-                    s.somatic[l], hiddenRelaxation, s.somaticIncrement[l], n[l] * lanes);
-        }
-        int count = n[top] * lanes;
-        if (target != null) {
-            LaneKernels.relaxation(outputBasalWeightWithTarget, s.basal[top], outputTargetWeight, target, s.somatic[top],
-                    outputRelaxation, s.somaticIncrement[top], count);
-        } else {
-            // free output: relaxes with G_N towards a_o·v^bas (quirk 2)
-            LaneKernels.relaxation(outputBasalWeightFree, s.basal[top], s.somatic[top], outputRelaxation,
-                    s.somaticIncrement[top], count);
+            LaneFeedbackProjection projection = projections[l];
+            // the rule's change of B_ℓ is a request, carried out below after B_ℓ has been read (§3.4)
+            rule.update(projection, dt, feedbackSwitch);
+            LaneFeedbackProjection.Request request = projection.takeRequest();
+            boolean lateral = interneuronToPyramidLearns(l);
+            int rows = n[l];
+            int cols = n[l + 1];
+            if (request == LaneFeedbackProjection.Request.LEARN_FROM_NOISE && lateral) {
+                LaneKernels.apicalWithFeedbackLearning(s.feedback[l], s.interneuronToPyramid[l], rows, cols, s.rate[l + 1],
+                        s.interneuronRate[l], s.apical[l], s.noise[l], projection.noiseLearningPresynaptic(),
+                        projection.noiseRate(), projection.noiseDecay(), s.apicalPrev[l], -interneuronToPyramidRate[l],
+                        s.interneuronRatePrev[l]);
+                continue;
+            }
+            LaneKernels.matVecPair(s.feedback[l], s.rate[l + 1], s.interneuronToPyramid[l], s.interneuronRate[l], rows, cols,
+                    s.apical[l]);
+            switch (request) {
+                case TIE_TO_FORWARD -> LaneKernels.tieTransposed(s.forward[l + 1], s.feedback[l], s.interneuronToPyramid[l],
+                        rows, cols);
+                case LEARN_FROM_NOISE -> LaneKernels.learnFromNoise(s.feedback[l], rows, cols, s.noise[l],
+                        projection.noiseLearningPresynaptic(), projection.noiseRate(), projection.noiseDecay());
+                case NONE -> { }
+            }
+            if (lateral) {
+                // −dt·η^PI·v^{api,prev}_ℓ (noise-free), then ΔB^PI on top of BP's tie (quirk 8)
+                LaneKernels.scale(-interneuronToPyramidRate[l], s.apicalPrev[l], s.apicalSignal[l], rows * lanes);
+                LaneKernels.addOuter(s.interneuronToPyramid[l], rows, cols, s.apicalSignal[l], s.interneuronRatePrev[l], null);
+            }
         }
     }
 
     @Override
-    public void computePlasticitySignals() {
-        for (int l = 1; l <= top; l++) {
-            if (forwardUpdateNeeded(l)) {
-                // dt·η^fw·[r_ℓ − φ_ℓ(a·v^{bas,prev}_ℓ)], a = a_h (hidden) or a_o (output)
-                LaneKernels.predictionError(forwardRate[l], s.rate[l], phi[l], forwardAttenuation[l], s.basalPrev[l],
-                        s.forwardSignal[l], n[l] * lanes);
-            }
-        }
+    public void computeForwardPotentialsAndLearnForward() {
         for (int l = 1; l <= top - 1; l++) {
+            LaneKernels.matVec(s.pyramidToInterneuron[l], n[l + 1], n[l], s.rate[l], s.dendrite[l]);
             if (pyramidToInterneuronLearns(l)) {
                 // dt·η^IP·[r^I_ℓ − φ_{ℓ+1}(a_d·v^{den,prev}_ℓ)]
                 LaneKernels.predictionError(pyramidToInterneuronRate[l], s.interneuronRate[l], phi[l + 1],
                         interneuronAttenuation, s.dendritePrev[l], s.interneuronSignal[l], n[l + 1] * lanes);
-            }
-            if (interneuronToPyramidLearns(l)) {
-                // −dt·η^PI·v^{api,prev}_ℓ (noise-free)
-                LaneKernels.scale(-interneuronToPyramidRate[l], s.apicalPrev[l], s.apicalSignal[l], n[l] * lanes);
-            }
-        }
-    }
-
-    @Override
-    public void applyVoltageIncrements() {
-        for (int l = 1; l <= top; l++) {
-            LaneKernels.add(s.somatic[l], s.somaticIncrement[l], n[l] * lanes);
-        }
-        for (int l = 1; l <= top - 1; l++) {
-            LaneKernels.add(s.interneuron[l], s.interneuronIncrement[l], n[l + 1] * lanes);
-        }
-    }
-
-    @Override
-    public void applyWeightIncrements() {
-        boolean feedbackSwitch = switches.feedback();
-        for (int l = 1; l <= top - 1; l++) {
-            // before W moves: BP ties B to the W of before this step's update (§3.4)
-            rule.update(projections[l], dt, feedbackSwitch);
-        }
-        for (int l = 1; l <= top - 1; l++) {
-            if (interneuronToPyramidLearns(l)) {
-                LaneKernels.addOuter(s.interneuronToPyramid[l], n[l], n[l + 1], s.apicalSignal[l],
-                        s.interneuronRatePrev[l], null);
-            }
-            if (pyramidToInterneuronLearns(l)) {
                 LaneKernels.addOuter(s.pyramidToInterneuron[l], n[l + 1], n[l], s.interneuronSignal[l], s.ratePrev[l], null);
             }
         }
         for (int l = 1; l <= top; l++) {
+            // rate[0] holds x(t): layer 1 sees the input of this step, deeper layers last step's rates
+            LaneKernels.matVec(s.forward[l], n[l], n[l - 1], s.rate[l - 1], s.basal[l]);
             if (!forwardUpdateNeeded(l)) {
                 continue;
             }
+            // dt·η^fw·[r_ℓ − φ_ℓ(a·v^{bas,prev}_ℓ)], a = a_h (hidden) or a_o (output)
+            LaneKernels.predictionError(forwardRate[l], s.rate[l], phi[l], forwardAttenuation[l], s.basalPrev[l],
+                    s.forwardSignal[l], n[l] * lanes);
             double[] pre = s.ratePrev[l - 1]; // x^prev for ℓ = 1
             double[] observed = forwardUpdatesObserved ? s.forwardUpdate[l] : null;
             if (!forwardLearns(l)) {
@@ -341,6 +303,36 @@ final class LaneStepper implements MicrocircuitPhases {
             } else {
                 LaneKernels.addOuter(s.forward[l], n[l], n[l - 1], s.forwardSignal[l], pre, observed);
             }
+        }
+    }
+
+    @Override
+    public void updateSomaticVoltages() {
+        Arrays.fill(s.nonFinite, 0.0);
+        // after computeProspectiveRates, somaticOld holds u (of before this step) and somatic receives the new u
+        for (int l = 1; l <= top - 1; l++) {
+            // interneuron: nudged by the prospective voltage of the layer above (quirk 9)
+            LaneKernels.relax(interneuronDendriteWeight, s.dendrite[l], interneuronNudgingWeight, s.prospective[l + 1],
+                    s.interneuronOld[l], interneuronRelaxation, s.interneuron[l], n[l + 1] * lanes, s.nonFinite);
+        }
+        boolean noisy = injectingNoise();
+        for (int l = 1; l <= top - 1; l++) {
+            if (noisy) {
+                LaneKernels.relax(hiddenBasalWeight, s.basal[l], hiddenApicalWeight, s.apical[l], s.noiseBeforeRefresh[l],
+                        s.somaticOld[l], hiddenRelaxation, s.somatic[l], n[l] * lanes, s.nonFinite);
+            } else {
+                LaneKernels.relax(hiddenBasalWeight, s.basal[l], hiddenApicalWeight, s.apical[l], s.somaticOld[l],
+                        hiddenRelaxation, s.somatic[l], n[l] * lanes, s.nonFinite);
+            }
+        }
+        int count = n[top] * lanes;
+        if (target != null) {
+            LaneKernels.relax(outputBasalWeightWithTarget, s.basal[top], outputTargetWeight, target, s.somaticOld[top],
+                    outputRelaxation, s.somatic[top], count, s.nonFinite);
+        } else {
+            // free output: relaxes with G_N towards a_o·v^bas (quirk 2)
+            LaneKernels.relax(outputBasalWeightFree, s.basal[top], s.somaticOld[top], outputRelaxation, s.somatic[top],
+                    count, s.nonFinite);
         }
     }
 

@@ -3,9 +3,6 @@ package palsim.core.microcircuit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorMask;
-import jdk.incubator.vector.VectorOperators;
 import palsim.core.SimulationDivergedException;
 
 /**
@@ -29,7 +26,6 @@ public final class MicrocircuitGroup {
     private final LaneState state;
     private final LaneStepper stepper;
     private final StepOrder order;
-    private final VectorMask<Double> activeLanes;
     private long steps;
 
     private MicrocircuitGroup(MicrocircuitSpec spec, long[] seeds, List<CircuitState> initial) {
@@ -37,7 +33,6 @@ public final class MicrocircuitGroup {
         this.state = new LaneState(spec, seeds, initial);
         this.stepper = new LaneStepper(spec, state);
         this.order = spec.stepOrder();
-        this.activeLanes = LaneKernels.SPECIES.indexInRange(0, seeds.length);
     }
 
     /** L, the number of seeds a group can hold (the number of doubles in a preferred vector). */
@@ -315,15 +310,12 @@ public final class MicrocircuitGroup {
      * populations each step catches any divergence within a few steps.
      */
     private void checkFinite() {
-        DoubleVector acc = DoubleVector.zero(LaneKernels.SPECIES);
-        for (int l = 1; l <= state.layers; l++) {
-            acc = LaneKernels.accumulateNonFinite(state.somatic[l], state.n[l] * state.lanes, acc);
-        }
-        for (int l = 1; l <= state.layers - 1; l++) {
-            acc = LaneKernels.accumulateNonFinite(state.interneuron[l], state.n[l + 1] * state.lanes, acc);
-        }
-        if (acc.test(VectorOperators.IS_NAN).and(activeLanes).anyTrue()) {
-            throw locateDivergence();
+        // the somatic update accumulated v − v per lane: NaN exactly where a new voltage is not finite
+        double[] nonFinite = state.nonFinite;
+        for (int k = 0; k < state.activeLanes; k++) {
+            if (Double.isNaN(nonFinite[k])) {
+                throw locateDivergence();
+            }
         }
     }
 

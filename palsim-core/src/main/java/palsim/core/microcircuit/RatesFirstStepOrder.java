@@ -6,17 +6,21 @@ package palsim.core.microcircuit;
  *
  * <ol>
  *   <li>save the last values,
- *   <li>prospective voltages and rates of the state before this step,
- *   <li>shift u^old,
- *   <li>dendritic potentials from this step's rates — the first layer sees x(t) without delay,
- *       deeper layers see their input one step late (quirk 1),
- *   <li>refresh the noise (the soma has already been given the old ξ, quirk 3),
- *   <li>somatic increments,
- *   <li>plasticity signals,
- *   <li>apply voltages, then weights (BP re-ties B to the W of before this update, quirk 8),
+ *   <li>prospective voltages and rates of the state before this step; shift u^old,
+ *   <li>refresh the noise (the soma is still driven by the ξ of before the refresh, quirk 3),
+ *   <li>apical potentials from this step's rates with B and B^PI of before this step, then the
+ *       feedback rule's update of B (BP re-ties B to the W of before this step's update, quirk 8)
+ *       and B^PI's,
+ *   <li>dendritic potentials of the forward pathway — the first layer sees x(t) without delay,
+ *       deeper layers see their input one step late (quirk 1) — then W^IP's and W's updates,
+ *   <li>somatic increments, applied,
  *   <li>(recording, outside the step),
  *   <li>high-pass trace, which the B update of the next step uses.
  * </ol>
+ *
+ * The spec lists the noise refresh after the dendritic potentials and all weight updates after the
+ * somatic increments; the order here gives every quantity the same inputs (see
+ * {@link MicrocircuitPhases}) and reads each weight matrix once.
  */
 public final class RatesFirstStepOrder implements StepOrder {
     /** The only instance. */
@@ -33,13 +37,10 @@ public final class RatesFirstStepOrder implements StepOrder {
     public void step(MicrocircuitPhases phases) {
         phases.saveLastValues();
         phases.computeProspectiveRates();
-        phases.shiftVoltageBuffers();
-        phases.computeDendriticPotentials();
         phases.refreshNoise();
-        phases.computeSomaticIncrements();
-        phases.computePlasticitySignals();
-        phases.applyVoltageIncrements();
-        phases.applyWeightIncrements();
+        phases.computeApicalPotentialsAndLearnFeedback();
+        phases.computeForwardPotentialsAndLearnForward();
+        phases.updateSomaticVoltages();
         phases.updateHighPass();
     }
 

@@ -23,8 +23,12 @@ import jdk.incubator.vector.VectorOperators;
  * m = expm1(2|x|), expm1 from its Taylor series for small arguments and exp − 1 (exact for
  * e ∈ [1, 2]) otherwise; the sign of x is copied onto the result. log1p(t) = 2 atanh(t/(2 + t))
  * from the atanh series (t ∈ [0, 1], so |t/(2+t)| ≤ 1/3). NaN propagates through all of them.
+ *
+ * <p>Every lane is computed by the same sequence of correctly rounded operations, so a value's result
+ * does not depend on the vector shape either: engines that pick their own species (the microcircuit's
+ * lanes) get the same bits as {@link Activation}'s array kernels.
  */
-final class VectorMath {
+public final class VectorMath {
     private VectorMath() {}
 
     // ---------------------------------------------------------------------------------------------
@@ -62,7 +66,7 @@ final class VectorMath {
     private static final float F_EXP_HIGHEST = 88.37f; // 2ⁿ still representable
 
     /** e^x; 0 below −87.3 (where e^x is subnormal or 0) and +∞ above 88.37. */
-    static FloatVector exp(FloatVector x) {
+    public static FloatVector exp(FloatVector x) {
         FloatVector c = x.max(F_EXP_LOWEST).min(F_EXP_HIGHEST);
         FloatVector t = c.fma(F_LOG2E, F_ROUND);
         FloatVector n = t.sub(F_ROUND);
@@ -86,7 +90,7 @@ final class VectorMath {
     }
 
     /** tanh x. */
-    static FloatVector tanh(FloatVector x) {
+    public static FloatVector tanh(FloatVector x) {
         FloatVector a = x.abs().min(9.5f); // tanh(9.5) rounds to 1
         FloatVector m = expm1NonNegative(a.add(a));
         FloatVector magnitude = m.div(m.add(2f));
@@ -94,7 +98,7 @@ final class VectorMath {
     }
 
     /** log(1 + t) for t ∈ [0, 1]. */
-    static FloatVector log1pUnit(FloatVector t) {
+    public static FloatVector log1pUnit(FloatVector t) {
         FloatVector s = t.div(t.add(2f));
         return s.add(s).mul(horner(s.mul(s), F_ATANH_COEFFICIENTS));
     }
@@ -133,47 +137,102 @@ final class VectorMath {
         return c;
     }
 
-    private static DoubleVector horner(DoubleVector x, double[] coefficients) {
-        DoubleVector p = x.broadcast(coefficients[0]);
-        for (int i = 1; i < coefficients.length; i++) {
-            p = p.fma(x, x.broadcast(coefficients[i]));
-        }
-        return p;
+    /**
+     * One step of Horner's rule with a fused multiply-add: p·x + c[k]. The double polynomials below
+     * are written out with it rather than looped: C2 boxed a vector carried around such a loop (for
+     * the 256-bit species, an allocation per term), and one long method with every step would exceed
+     * the size up to which the JIT inlines a hot callee, which boxes the vectors at the call.
+     */
+    private static DoubleVector term(DoubleVector p, DoubleVector x, double[] c, int k) {
+        return p.fma(x, x.broadcast(c[k]));
     }
 
     private static final double D_EXP_LOWEST = -708.0;
     private static final double D_EXP_HIGHEST = 709.4;
 
     /** e^x; 0 below −708 and +∞ above 709.4. */
-    static DoubleVector exp(DoubleVector x) {
+    public static DoubleVector exp(DoubleVector x) {
         DoubleVector c = x.max(D_EXP_LOWEST).min(D_EXP_HIGHEST);
         DoubleVector t = c.fma(D_LOG2E, D_ROUND);
         DoubleVector n = t.sub(D_ROUND);
         DoubleVector r = n.fma(n.broadcast(-D_LN2_HI), c);
         r = n.fma(n.broadcast(-D_LN2_LO), r);
-        // Taylor series of e^r to r¹³/13!: relative error < 2e-17 for |r| ≤ ln2/2
-        DoubleVector y = horner(r, D_EXP_COEFFICIENTS).fma(r.mul(r), r).add(1.0);
+        DoubleVector y = expSeries(r);
         DoubleVector scale = t.reinterpretAsLongs().sub(D_ROUND_BITS - 1023).lanewise(VectorOperators.LSHL, 52)
                 .reinterpretAsDoubles();
         return y.mul(scale).blend(0.0, x.compare(VectorOperators.LT, D_EXP_LOWEST))
                 .blend(Double.POSITIVE_INFINITY, x.compare(VectorOperators.GT, D_EXP_HIGHEST));
     }
 
+    /** e^r = 1 + r + r² Σ r^k/(k+2)! to r¹³/13!: relative error < 2e-17 for |r| ≤ ln2/2. */
+    private static DoubleVector expSeries(DoubleVector r) {
+        double[] e = D_EXP_COEFFICIENTS; // 12 coefficients
+        DoubleVector p = r.broadcast(e[0]);
+        p = term(p, r, e, 1);
+        p = term(p, r, e, 2);
+        p = term(p, r, e, 3);
+        p = term(p, r, e, 4);
+        p = term(p, r, e, 5);
+        p = term(p, r, e, 6);
+        p = term(p, r, e, 7);
+        p = term(p, r, e, 8);
+        p = term(p, r, e, 9);
+        p = term(p, r, e, 10);
+        p = term(p, r, e, 11);
+        return p.fma(r.mul(r), r).add(1.0);
+    }
+
+    /** e^y − 1 for y ≥ 0 (no cancellation near 0). */
     private static DoubleVector expm1NonNegative(DoubleVector y) {
-        DoubleVector series = horner(y, D_EXPM1_COEFFICIENTS).fma(y.mul(y), y);
+        double[] c = D_EXPM1_COEFFICIENTS; // 13 coefficients
+        DoubleVector p = y.broadcast(c[0]);
+        p = term(p, y, c, 1);
+        p = term(p, y, c, 2);
+        p = term(p, y, c, 3);
+        p = term(p, y, c, 4);
+        p = term(p, y, c, 5);
+        p = term(p, y, c, 6);
+        p = term(p, y, c, 7);
+        p = term(p, y, c, 8);
+        p = term(p, y, c, 9);
+        p = term(p, y, c, 10);
+        p = term(p, y, c, 11);
+        p = term(p, y, c, 12);
+        DoubleVector series = p.fma(y.mul(y), y);
         DoubleVector large = exp(y).sub(1.0);
         return large.blend(series, y.compare(VectorOperators.LT, D_EXPM1_SERIES_LIMIT));
     }
 
-    static DoubleVector tanh(DoubleVector x) {
+    /** tanh x. */
+    public static DoubleVector tanh(DoubleVector x) {
         DoubleVector a = x.abs().min(19.5); // tanh(19.5) rounds to 1
         DoubleVector m = expm1NonNegative(a.add(a));
         DoubleVector magnitude = m.div(m.add(2.0));
         return magnitude.reinterpretAsLongs().or(x.reinterpretAsLongs().and(Long.MIN_VALUE)).reinterpretAsDoubles();
     }
 
-    static DoubleVector log1pUnit(DoubleVector t) {
+    /** log(1 + t) for t ∈ [0, 1]. */
+    public static DoubleVector log1pUnit(DoubleVector t) {
         DoubleVector s = t.div(t.add(2.0));
-        return s.add(s).mul(horner(s.mul(s), D_ATANH_COEFFICIENTS));
+        DoubleVector z = s.mul(s);
+        double[] c = D_ATANH_COEFFICIENTS; // 17 coefficients
+        DoubleVector p = z.broadcast(c[0]);
+        p = term(p, z, c, 1);
+        p = term(p, z, c, 2);
+        p = term(p, z, c, 3);
+        p = term(p, z, c, 4);
+        p = term(p, z, c, 5);
+        p = term(p, z, c, 6);
+        p = term(p, z, c, 7);
+        p = term(p, z, c, 8);
+        p = term(p, z, c, 9);
+        p = term(p, z, c, 10);
+        p = term(p, z, c, 11);
+        p = term(p, z, c, 12);
+        p = term(p, z, c, 13);
+        p = term(p, z, c, 14);
+        p = term(p, z, c, 15);
+        p = term(p, z, c, 16);
+        return s.add(s).mul(p);
     }
 }

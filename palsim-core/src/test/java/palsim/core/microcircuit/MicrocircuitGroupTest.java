@@ -5,9 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.commons.rng.UniformRandomProvider;
 import org.junit.jupiter.api.Test;
 import palsim.core.SimulationDivergedException;
+import palsim.core.feedback.ExploratoryNoise;
 import palsim.core.feedback.FeedbackAlignment;
+import palsim.core.feedback.FeedbackPathway;
+import palsim.core.feedback.FeedbackProjection;
+import palsim.core.feedback.FeedbackRule;
+import palsim.core.feedback.ModelKind;
+import palsim.core.feedback.PhaselessAlignment;
 import palsim.core.metrics.Angles;
 import palsim.core.neuron.Activation;
 
@@ -349,5 +358,56 @@ class MicrocircuitGroupTest {
             n[i] = -v[i];
         }
         return n;
+    }
+
+    @Test
+    void aFeedbackRuleThatChangesBTwiceInOneStepIsRefused() {
+        // the engine applies a rule's change of B in its pass over B, after reading it: one per step
+        PhaselessAlignment pal = Circuits.fig1bPal(3);
+        FeedbackRule twice = new FeedbackRule() {
+            @Override
+            public String name() {
+                return "twice";
+            }
+
+            @Override
+            public FeedbackPathway pathway() {
+                return pal.pathway();
+            }
+
+            @Override
+            public void validateFor(ModelKind model, int[] layers) {
+                pal.validateFor(model, layers);
+            }
+
+            @Override
+            public void initialise(FeedbackProjection projection, UniformRandomProvider rng) {
+                pal.initialise(projection, rng);
+            }
+
+            @Override
+            public void update(FeedbackProjection projection, double dt, boolean feedbackLearning) {
+                projection.learnFromNoise(0.1, 0.0);
+                projection.tieToForward();
+            }
+
+            @Override
+            public Optional<ExploratoryNoise> noise() {
+                return pal.noise();
+            }
+
+            @Override
+            public double highPassTau() {
+                return pal.highPassTau();
+            }
+
+            @Override
+            public Map<String, Object> describe() {
+                return Map.of("rule", "twice");
+            }
+        };
+        MicrocircuitGroup group = MicrocircuitGroup.create(Circuits.fig1b(twice), 5);
+        assertThatThrownBy(() -> group.step(new double[5 * MicrocircuitGroup.lanes()], null))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("B_1").hasMessageContaining("once per step");
     }
 }

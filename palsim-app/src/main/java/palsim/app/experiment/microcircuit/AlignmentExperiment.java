@@ -1,7 +1,9 @@
 package palsim.app.experiment.microcircuit;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.SequencedMap;
 import palsim.app.config.ConfigSection;
 import palsim.app.experiment.CommonSettings;
 import palsim.app.experiment.Experiment;
@@ -9,6 +11,7 @@ import palsim.app.experiment.ExperimentContext;
 import palsim.app.experiment.MetricNames;
 import palsim.app.experiment.ParallelExecutor.Job;
 import palsim.app.plot.EpochCurves;
+import palsim.app.plot.Figure;
 import palsim.core.microcircuit.MicrocircuitSpec;
 import palsim.core.microcircuit.metrics.BackpropUpdateAngle;
 import palsim.core.microcircuit.protocol.BackwardOnlyTask;
@@ -96,6 +99,7 @@ public final class AlignmentExperiment implements Experiment<AlignmentSettings> 
     private static void writeFigures(ExperimentContext<AlignmentSettings> context, int pyramidalLayers) {
         AlignmentSettings settings = context.settings();
         List<String> rules = settings.rules();
+        SequencedMap<String, Figure> figures = new LinkedHashMap<>();
         record Angle(String metric, String title, String axis) {}
         List<Angle> angles = new ArrayList<>(List.of(
                 new Angle(MetricNames.ANGLE_B_WT, "Alignment of B with Wᵀ", "∠(B, Wᵀ) (°)"),
@@ -107,7 +111,7 @@ public final class AlignmentExperiment implements Experiment<AlignmentSettings> 
             for (int l = 1; l < pyramidalLayers; l++) {
                 EpochPanels.add(figure, "B_" + l + " (layer " + l + ")", context.metrics(), rules, angle.metric(), l);
             }
-            context.output().writeFigure(angle.metric(), figure.toFigure());
+            figures.put(angle.metric(), figure.toFigure());
         }
         if (settings.updateAngle()) {
             EpochCurves figure = new EpochCurves("Forward updates against backpropagation", "∠(ΔW, ΔW_BP) (°)")
@@ -115,8 +119,9 @@ public final class AlignmentExperiment implements Experiment<AlignmentSettings> 
             for (int l = 1; l <= pyramidalLayers; l++) {
                 EpochPanels.add(figure, "W_" + l + " (layer " + l + ")", context.metrics(), rules, MetricNames.ANGLE_DW_BP, l);
             }
-            context.output().writeFigure(MetricNames.ANGLE_DW_BP, figure.toFigure());
+            figures.put(MetricNames.ANGLE_DW_BP, figure.toFigure());
         }
+        context.output().writeFigures(figures, context.executor());
     }
 
     /** Per rule: ∠(B, Wᵀ) per layer at epoch 0 and at the end, mean ± std over seeds. */

@@ -1,11 +1,14 @@
 package palsim.app.experiment.microcircuit;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SequencedMap;
 import palsim.app.experiment.ExperimentContext;
 import palsim.app.experiment.MetricNames;
 import palsim.app.experiment.MetricsSink;
 import palsim.app.plot.EpochCurves;
+import palsim.app.plot.Figure;
 import palsim.app.plot.Traces;
 import palsim.core.microcircuit.WeightSnapshot;
 import palsim.core.microcircuit.protocol.OutputTrace;
@@ -27,6 +30,7 @@ final class TeacherStudentFigures {
         List<String> rules = context.settings().rules();
         MetricsSink metrics = context.metrics();
         int top = layers.length - 1;
+        SequencedMap<String, Figure> figures = new LinkedHashMap<>();
 
         EpochCurves feedback = new EpochCurves("Feedback weights (Fig. 1d)", "feedback weight").showSeeds(true).referenceLine(0, "0");
         boolean anyFeedback = false;
@@ -37,7 +41,7 @@ final class TeacherStudentFigures {
             }
         }
         if (anyFeedback) {
-            context.output().writeFigure(MetricNames.B_FEEDBACK, feedback.toFigure());
+            figures.put(MetricNames.B_FEEDBACK, feedback.toFigure());
         }
 
         EpochCurves forward = new EpochCurves("Forward weights (Fig. 1e)", "forward weight").showSeeds(true);
@@ -50,18 +54,18 @@ final class TeacherStudentFigures {
             }
         }
         if (anyForward) {
-            context.output().writeFigure(MetricNames.W_FORWARD, forward.toFigure());
+            figures.put(MetricNames.W_FORWARD, forward.toFigure());
         }
 
         EpochCurves loss = new EpochCurves("Output error (Fig. 1e)", "‖ŭ_N − u_tgt‖², epoch mean").logY(true).showSeeds(true);
         EpochPanels.add(loss, "output", metrics, rules, MetricNames.MSE, MetricsSink.NETWORK);
-        context.output().writeFigure(MetricNames.MSE, loss.toFigure());
+        figures.put(MetricNames.MSE, loss.toFigure());
 
         EpochCurves angle = new EpochCurves("Alignment of B with Wᵀ", "∠(B, Wᵀ) (°)").referenceLine(0, "0° (aligned)");
         for (int l = 1; l < top; l++) {
             EpochPanels.add(angle, "B_" + l + " (layer " + l + ")", metrics, rules, MetricNames.ANGLE_B_WT, l);
         }
-        context.output().writeFigure(MetricNames.ANGLE_B_WT, angle.toFigure());
+        figures.put(MetricNames.ANGLE_B_WT, angle.toFigure());
 
         if (context.settings().updateAngle()) {
             EpochCurves updates = new EpochCurves("Forward updates against backpropagation", "∠(ΔW, ΔW_BP) (°)")
@@ -69,10 +73,11 @@ final class TeacherStudentFigures {
             for (int l = 1; l <= top; l++) {
                 EpochPanels.add(updates, "W_" + l + " (layer " + l + ")", metrics, rules, MetricNames.ANGLE_DW_BP, l);
             }
-            context.output().writeFigure(MetricNames.ANGLE_DW_BP, updates.toFigure());
+            figures.put(MetricNames.ANGLE_DW_BP, updates.toFigure());
         }
 
-        context.output().writeFigure("output_trace", outputTrace(context, traces, layers[top], firstSeed));
+        figures.put("output_trace", outputTrace(context, traces, layers[top], firstSeed));
+        context.output().writeFigures(figures, context.executor());
     }
 
     /**
