@@ -120,19 +120,24 @@ public final class RunDirectory implements RunOutput {
     @Override
     public void writeFigures(SequencedMap<String, Figure> figures, ParallelExecutor executor) {
         figures.keySet().forEach(RunDirectory::requireFigureName);
-        List<ParallelExecutor.Job<Object>> jobs = new ArrayList<>();
+        // One job per figure: XChart charts are not thread-safe (painting lays the chart out), so
+        // both encodings of a figure are made by the same thread, one after the other.
+        List<ParallelExecutor.Job<EncodedFigure>> jobs = new ArrayList<>();
         for (Map.Entry<String, Figure> f : figures.entrySet()) {
             Figure figure = f.getValue();
-            jobs.add(new ParallelExecutor.Job<>("figure " + f.getKey() + ".png", () -> FigureEncoder.png(figure)));
-            jobs.add(new ParallelExecutor.Job<>("figure " + f.getKey() + ".svg", () -> FigureEncoder.svg(figure)));
+            jobs.add(new ParallelExecutor.Job<>("figure " + f.getKey(),
+                    () -> new EncodedFigure(FigureEncoder.png(figure), FigureEncoder.svg(figure))));
         }
-        List<Object> encoded = executor.run(jobs);
+        List<EncodedFigure> encoded = executor.run(jobs);
         int i = 0;
         for (String name : figures.keySet()) {
-            writeBytes(FIGURES + "/" + name + ".png", (byte[]) encoded.get(i++));
-            writeText(FIGURES + "/" + name + ".svg", (String) encoded.get(i++));
+            EncodedFigure e = encoded.get(i++);
+            writeBytes(FIGURES + "/" + name + ".png", e.png());
+            writeText(FIGURES + "/" + name + ".svg", e.svg());
         }
     }
+
+    private record EncodedFigure(byte[] png, String svg) {}
 
     private static void requireFigureName(String name) {
         if (name.isEmpty() || name.contains("/") || name.contains("\\") || name.startsWith(".")) {
