@@ -208,6 +208,7 @@ public final class EpochCurves {
                 s.setLineStyle(PlotStyle.dashed(1.3f));
                 s.setMarker(SeriesMarkers.NONE);
             }
+            PlotStyle.roundXTicks(chart, xMin);
         } else {
             // XChart cannot draw an empty chart; a single invisible point keeps the axes.
             XYSeries s = chart.addSeries("no data", new double[] {0}, new double[] {logY ? 1 : 0});

@@ -6,6 +6,8 @@ import java.awt.Font;
 import java.util.List;
 import java.util.Map;
 import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.XYStyler;
 
@@ -77,6 +79,20 @@ public final class PlotStyle {
 
     static BasicStroke dashed(float width) {
         return new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {6f, 4f}, 0f);
+    }
+
+    /**
+     * Makes XChart place the x ticks at round numbers. When every series' x values are equally
+     * spaced (epochs, time steps), XChart puts its ticks on every k-th data point instead, which
+     * gives labels such as 0, 457, 914. An invisible two-point series whose spacing differs from
+     * the data's switches that off; it has no legend entry and draws nothing (its y values are NaN).
+     */
+    static void roundXTicks(XYChart chart, double xMin) {
+        XYSeries s = chart.addSeries("round x ticks", new double[] {xMin, xMin + 1e-9 * Math.max(1, Math.abs(xMin))},
+                new double[] {Double.NaN, Double.NaN});
+        s.setShowInLegend(false);
+        s.setMarker(SeriesMarkers.NONE);
+        s.setLineColor(withAlpha(Color.WHITE, 0));
     }
 
     /** Applies the style to a panel. */

@@ -107,12 +107,14 @@ public final class Traces {
                 .xAxisTitle(xAxisTitle).yAxisTitle(yAxisTitle).build();
         PlotStyle.apply(chart);
         boolean any = false;
+        double xMin = Double.POSITIVE_INFINITY;
         for (int i = 0; i < panel.lines.size(); i++) {
             Line line = panel.lines.get(i);
             Points p = Points.of(line.x(), line.y(), Double.NEGATIVE_INFINITY);
             if (p.isEmpty()) {
                 continue;
             }
+            xMin = Math.min(xMin, p.x[0]);
             XYSeries s = chart.addSeries(i + " " + line.label(), p.x, p.y);
             s.setLabel(line.label());
             s.setLineColor(colour(line, i));
@@ -120,7 +122,9 @@ public final class Traces {
             s.setMarker(SeriesMarkers.NONE);
             any = true;
         }
-        if (!any) {
+        if (any) {
+            PlotStyle.roundXTicks(chart, xMin);
+        } else {
             XYSeries s = chart.addSeries("no data", new double[] {0}, new double[] {0});
             s.setLineColor(PlotStyle.withAlpha(Color.WHITE, 0));
             s.setMarker(SeriesMarkers.NONE);
