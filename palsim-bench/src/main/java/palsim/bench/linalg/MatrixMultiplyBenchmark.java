@@ -14,7 +14,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import palsim.core.linalg.FloatMatrixKernels;
-import palsim.core.linalg.ReferenceMatrixKernels;
+import palsim.core.linalg.FloatReferenceMatrixKernels;
 import palsim.core.linalg.Transpose;
 
 /**
@@ -85,7 +85,7 @@ public class MatrixMultiplyBenchmark {
 
     @Benchmark
     public float[] referenceKernel() {
-        ReferenceMatrixKernels.multiply(transA, 0, rows, columns, inner, 1e-3f, a, 0, lda, b, 0, columns, beta, c, 0,
+        FloatReferenceMatrixKernels.multiply(transA, 0, rows, columns, inner, 1e-3f, a, 0, lda, b, 0, columns, beta, c, 0,
                 columns);
         return c;
     }

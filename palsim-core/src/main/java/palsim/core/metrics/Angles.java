@@ -1,5 +1,7 @@
 package palsim.core.metrics;
 
+import java.util.function.IntToDoubleFunction;
+
 /**
  * Angles between weight matrices, as in both specs: the Frobenius cosine of the whole matrices,
  * {@code cos(A, B) = tr(AᵀB) / (‖A‖_F ‖B‖_F)}, in degrees (microcircuit.md §6, le-network.md §4.3).
@@ -11,21 +13,20 @@ public final class Angles {
     /** The cosine of two equally shaped arrays; NaN if either is all zeros. */
     public static double cosine(double[] a, double[] b) {
         requireSameLength(a.length, b.length);
-        double dot = 0, na = 0, nb = 0;
-        for (int i = 0; i < a.length; i++) {
-            dot += a[i] * b[i];
-            na += a[i] * a[i];
-            nb += b[i] * b[i];
-        }
-        return dot / Math.sqrt(na * nb);
+        return cosine(a.length, i -> a[i], i -> b[i]);
     }
 
     /** The cosine of two equally shaped arrays; NaN if either is all zeros. */
     public static double cosine(float[] a, float[] b) {
         requireSameLength(a.length, b.length);
+        return cosine(a.length, i -> a[i], i -> b[i]);
+    }
+
+    /** Σ a_k b_k / √(Σ a_k² Σ b_k²) over k &lt; n, accumulated in double precision. */
+    private static double cosine(int n, IntToDoubleFunction a, IntToDoubleFunction b) {
         double dot = 0, na = 0, nb = 0;
-        for (int i = 0; i < a.length; i++) {
-            double x = a[i], y = b[i];
+        for (int k = 0; k < n; k++) {
+            double x = a.applyAsDouble(k), y = b.applyAsDouble(k);
             dot += x * y;
             na += x * x;
             nb += y * y;
@@ -44,16 +45,7 @@ public final class Angles {
     public static double degreesToTranspose(double[] b, double[] w, int rows, int cols) {
         requireSameLength(b.length, rows * cols);
         requireSameLength(w.length, rows * cols);
-        double dot = 0, nb = 0, nw = 0;
-        for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < cols; j++) {
-                double x = b[i * cols + j], y = w[j * rows + i];
-                dot += x * y;
-                nb += x * x;
-                nw += y * y;
-            }
-        }
-        return toDegrees(dot / Math.sqrt(nb * nw));
+        return toDegrees(cosine(rows * cols, k -> b[k], k -> w[(k % cols) * rows + k / cols]));
     }
 
     /**
@@ -62,16 +54,7 @@ public final class Angles {
     public static double degreesToTranspose(float[] b, float[] w, int rows, int cols) {
         requireSameLength(b.length, rows * cols);
         requireSameLength(w.length, rows * cols);
-        double dot = 0, nb = 0, nw = 0;
-        for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < cols; j++) {
-                double x = b[i * cols + j], y = w[j * rows + i];
-                dot += x * y;
-                nb += x * x;
-                nw += y * y;
-            }
-        }
-        return toDegrees(dot / Math.sqrt(nb * nw));
+        return toDegrees(cosine(rows * cols, k -> b[k], k -> w[(k % cols) * rows + k / cols]));
     }
 
     /** arccos in degrees, with the cosine clamped to [−1, 1] against rounding; NaN stays NaN. */

@@ -6,6 +6,7 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import palsim.core.feedback.ExploratoryNoise;
 import palsim.core.feedback.FeedbackProjection;
 import palsim.core.feedback.FeedbackRule;
+import palsim.core.linalg.DoubleReferenceMatrixKernels;
 import palsim.core.neuron.Activation;
 import palsim.core.rng.RandomStreams;
 
@@ -162,16 +163,16 @@ public final class ReferenceMicrocircuit {
         }
 
         // 4. dendritic potentials
-        vBas[1] = matVec(W[1], n[1], n[0], x);
+        vBas[1] = DoubleReferenceMatrixKernels.matVec(W[1], n[1], n[0], x);
         for (int l = 2; l <= N; l++) {
-            vBas[l] = matVec(W[l], n[l], n[l - 1], r[l - 1]);
+            vBas[l] = DoubleReferenceMatrixKernels.matVec(W[l], n[l], n[l - 1], r[l - 1]);
         }
         boolean noisy = noise.isPresent() && switches.feedback();
         double[][] apicalDrive = new double[N][];
         for (int l = 1; l <= N - 1; l++) {
-            vDen[l] = matVec(WIP[l], n[l + 1], n[l], r[l]);
-            double[] top = matVec(B[l], n[l], n[l + 1], r[l + 1]);
-            double[] lateral = matVec(BPI[l], n[l], n[l + 1], rI[l]);
+            vDen[l] = DoubleReferenceMatrixKernels.matVec(WIP[l], n[l + 1], n[l], r[l]);
+            double[] top = DoubleReferenceMatrixKernels.matVec(B[l], n[l], n[l + 1], r[l + 1]);
+            double[] lateral = DoubleReferenceMatrixKernels.matVec(BPI[l], n[l], n[l + 1], rI[l]);
             for (int i = 0; i < n[l]; i++) {
                 vApi[l][i] = top[i] + lateral[i];
             }
@@ -367,17 +368,6 @@ public final class ReferenceMicrocircuit {
         return out;
     }
 
-    private static double[] matVec(double[] m, int rows, int cols, double[] x) {
-        double[] out = new double[rows];
-        for (int i = 0; i < rows; i++) {
-            double s = 0;
-            for (int j = 0; j < cols; j++) {
-                s += m[i * cols + j] * x[j];
-            }
-            out[i] = s;
-        }
-        return out;
-    }
 
     private static void addInPlace(double[] a, double[] b) {
         for (int i = 0; i < a.length; i++) {

@@ -45,7 +45,7 @@ class @Real@MatrixKernelsTest {
         @real@[] b = random(random, bOff + inner * ldb);
         @real@[] c = random(random, cOff + rows * ldc);
         @real@[] expected = c.clone();
-        ReferenceMatrixKernels.multiply(Transpose.NONE, 0, rows, columns, inner, (@real@) 1.5, a, aOff, lda, b, bOff, ldb,
+        @Real@ReferenceMatrixKernels.multiply(Transpose.NONE, 0, rows, columns, inner, (@real@) 1.5, a, aOff, lda, b, bOff, ldb,
                 (@real@) 0.25, expected, cOff, ldc);
         @Real@MatrixKernels.multiply(Transpose.NONE, 0, rows, columns, inner, (@real@) 1.5, a, aOff, lda, b, bOff, ldb,
                 (@real@) 0.25, c, cOff, ldc);
@@ -136,7 +136,7 @@ class @Real@MatrixKernelsTest {
         @real@[] b = random(random, Math.max(1, inner * columns));
         @real@[] c = random(random, rows * columns);
         @real@[] expected = c.clone();
-        ReferenceMatrixKernels.multiply(t, 0, rows, columns, inner, alpha, a, 0, Math.max(lda, 1), b, 0, columns,
+        @Real@ReferenceMatrixKernels.multiply(t, 0, rows, columns, inner, alpha, a, 0, Math.max(lda, 1), b, 0, columns,
                 beta, expected, 0, columns);
         @Real@MatrixKernels.multiply(t, 0, rows, columns, inner, alpha, a, 0, Math.max(lda, 1), b, 0, columns, beta,
                 c, 0, columns);

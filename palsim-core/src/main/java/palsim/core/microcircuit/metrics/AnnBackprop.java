@@ -1,5 +1,6 @@
 package palsim.core.microcircuit.metrics;
 
+import palsim.core.linalg.DoubleReferenceMatrixKernels;
 import palsim.core.microcircuit.Conductances;
 import palsim.core.microcircuit.MicrocircuitSpec;
 import palsim.core.neuron.Activation;
@@ -36,7 +37,7 @@ public final class AnnBackprop {
         double[][] rho = new double[top + 1][];
         rho[0] = x;
         for (int k = 1; k <= top; k++) {
-            v[k] = matVec(forward[k - 1], n[k], n[k - 1], rho[k - 1]);
+            v[k] = DoubleReferenceMatrixKernels.matVec(forward[k - 1], n[k], n[k - 1], rho[k - 1]);
             for (int i = 0; i < n[k]; i++) {
                 v[k][i] *= attenuation;
             }
@@ -57,7 +58,7 @@ public final class AnnBackprop {
         for (int k = top; k >= 1; k--) {
             updates[k - 1] = outer(e, rho[k - 1]);
             if (k >= 2) {
-                double[] down = transposedMatVec(forward[k - 1], n[k], n[k - 1], e);
+                double[] down = DoubleReferenceMatrixKernels.transposedMatVec(forward[k - 1], n[k], n[k - 1], e);
                 Activation phi = spec.activation(k - 1);
                 for (int j = 0; j < n[k - 1]; j++) {
                     down[j] *= phi.derivative(v[k - 1][j]);
@@ -68,27 +69,7 @@ public final class AnnBackprop {
         return updates;
     }
 
-    private static double[] matVec(double[] m, int rows, int cols, double[] x) {
-        double[] out = new double[rows];
-        for (int i = 0; i < rows; i++) {
-            double s = 0;
-            for (int j = 0; j < cols; j++) {
-                s += m[i * cols + j] * x[j];
-            }
-            out[i] = s;
-        }
-        return out;
-    }
 
-    private static double[] transposedMatVec(double[] m, int rows, int cols, double[] e) {
-        double[] out = new double[cols];
-        for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < cols; j++) {
-                out[j] += m[i * cols + j] * e[i];
-            }
-        }
-        return out;
-    }
 
     private static double[] outer(double[] post, double[] pre) {
         double[] out = new double[post.length * pre.length];
