@@ -27,14 +27,14 @@ import picocli.CommandLine.Spec;
         footerHeading = "%n",
         footer = {
             "Examples:",
-            "  palsim reproduce fig1b                    run a paper figure's preset",
-            "  palsim run my.yaml --seeds 2 --epochs 5   a quick look at a config",
-            "  palsim rerun runs/fig1b-20260102-030405   repeat a run and check it reproduces bitwise",
-            "  palsim presets                            list the presets",
+            "  palsim reproduce fig1b                   run a paper figure's preset",
+            "  palsim run my.yaml --seeds 2 --epochs 5  a quick look at a config",
+            "  palsim rerun runs/fig1b-20260102-030405  repeat a run, compare bit for bit",
+            "  palsim presets                           list the presets",
             "",
-            "Exit codes: 0 success, 1 internal error, 2 bad input (config, option, file), 3 simulation diverged,",
-            "4 rerun gave different metrics.",
-            "Docs: docs/config.md, docs/run-directory.md, docs/metrics.md"})
+            "Exit codes: 0 success, 1 internal error, 2 bad input (config, option, file),",
+            "            3 simulation diverged, 4 rerun gave different metrics.",
+            "Docs: README.md and docs/ (config, run-directory, metrics, benchmarks, ...)"})
 public final class PalsimCommand implements Runnable {
     @Spec
     private CommandSpec spec;
