@@ -9,7 +9,8 @@ import palsim.core.rng.RandomStreams;
 
 /**
  * The persistent state of a group of up to L seeds (microcircuit.md §2.1), every array laid out
- * {@code [element][lane]} as described in {@link LaneKernels}. Per-layer arrays are indexed by the
+ * {@code [element][lane]} as described in {@link LaneKernels}, with {@link #lanes} lanes: L, or 1
+ * for a group of one seed. Per-layer arrays are indexed by the
  * spec's 1-based ℓ (slot 0 unused, except {@code rate[0]}/{@code ratePrev[0]}, which alias the
  * input x_last/x^prev so that layer 1 reads its presynaptic rates like every other layer).
  *
@@ -36,7 +37,8 @@ import palsim.core.rng.RandomStreams;
  * finite.
  */
 final class LaneState {
-    final int lanes = LaneKernels.LANES;
+    /** The lane width: L for a group of two or more seeds, 1 for a group of one seed. */
+    final int lanes;
     final int layers;
     final int[] n;
     final int activeLanes;
@@ -78,16 +80,18 @@ final class LaneState {
     final double[][] forwardLowPass;
 
     /** Per lane: NaN if a voltage updated in this step is not finite (see {@link LaneKernels#relax}). */
-    final double[] nonFinite = new double[LaneKernels.LANES];
+    final double[] nonFinite;
 
     /** The model's own generator per lane (noise, shuffles), null for inactive lanes. */
     final UniformRandomProvider[] modelGenerator;
     final ZigguratSampler.NormalizedGaussian[] gaussian;
 
     LaneState(MicrocircuitSpec spec, long[] seeds, List<CircuitState> initial) {
-        if (seeds.length == 0 || seeds.length > lanes) {
-            throw new IllegalArgumentException("a group holds 1 to " + lanes + " seeds, got " + seeds.length);
+        if (seeds.length == 0 || seeds.length > LaneKernels.LANES) {
+            throw new IllegalArgumentException("a group holds 1 to " + LaneKernels.LANES + " seeds, got " + seeds.length);
         }
+        this.lanes = widthFor(seeds.length);
+        this.nonFinite = new double[lanes];
         this.layers = spec.pyramidalLayers();
         this.n = spec.layers();
         this.activeLanes = seeds.length;
@@ -150,6 +154,14 @@ final class LaneState {
             gaussian[k] = ZigguratSampler.NormalizedGaussian.of(modelGenerator[k]);
             load(spec, k, initial.get(k));
         }
+    }
+
+    /**
+     * The lane width of a group of {@code seeds} seeds: one seed runs alone at L = 1 (plain double
+     * code, no idle lanes), more share the L lanes of a vector. A seed's bits are the same either way.
+     */
+    static int widthFor(int seeds) {
+        return seeds == 1 ? 1 : LaneKernels.LANES;
     }
 
     /** Writes one seed's initial state into lane k and sets the auxiliary state of §4.1. */

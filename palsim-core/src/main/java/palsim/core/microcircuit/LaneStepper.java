@@ -7,7 +7,8 @@ import palsim.core.neuron.Activation;
 import palsim.core.rng.OrnsteinUhlenbeck;
 
 /**
- * The phase operations of microcircuit.md §2.3 on a {@link LaneState}, vectorised over lanes. Each
+ * The phase operations of microcircuit.md §2.3 on a {@link LaneState}, vectorised over lanes; the
+ * matrix kernels are those of the state's width ({@link LaneMatrixKernels}). Each
  * weight matrix is read once per step: the pass that computes a dendritic potential also applies
  * that matrix's update (see {@link MicrocircuitPhases}).
  * Every constant (conductance ratios, dt·η, filter factors) is computed once here; a phase only
@@ -19,6 +20,8 @@ final class LaneStepper implements MicrocircuitPhases {
     private final LaneState s;
     private final int top;
     private final int lanes;
+    /** The matrix kernels of the group's width (the element-wise ones serve every width). */
+    private final LaneMatrixKernels kernels;
     private final int[] n;
     private final Activation[] phi;
     private final FeedbackRule rule;
@@ -63,6 +66,7 @@ final class LaneStepper implements MicrocircuitPhases {
         this.s = state;
         this.top = state.layers;
         this.lanes = state.lanes;
+        this.kernels = LaneMatrixKernels.forWidth(lanes);
         this.n = state.n;
         this.rule = spec.feedbackRule();
         this.dt = spec.dt();
@@ -250,25 +254,25 @@ final class LaneStepper implements MicrocircuitPhases {
             int rows = n[l];
             int cols = n[l + 1];
             if (request == LaneFeedbackProjection.Request.LEARN_FROM_NOISE && lateral) {
-                LaneKernels.apicalWithFeedbackLearning(s.feedback[l], s.interneuronToPyramid[l], rows, cols, s.rate[l + 1],
+                kernels.apicalWithFeedbackLearning(s.feedback[l], s.interneuronToPyramid[l], rows, cols, s.rate[l + 1],
                         s.interneuronRate[l], s.apical[l], s.noise[l], projection.noiseLearningPresynaptic(),
                         projection.noiseRate(), projection.noiseDecay(), s.apicalPrev[l], -interneuronToPyramidRate[l],
                         s.interneuronRatePrev[l]);
                 continue;
             }
-            LaneKernels.matVecPair(s.feedback[l], s.rate[l + 1], s.interneuronToPyramid[l], s.interneuronRate[l], rows, cols,
+            kernels.matVecPair(s.feedback[l], s.rate[l + 1], s.interneuronToPyramid[l], s.interneuronRate[l], rows, cols,
                     s.apical[l]);
             switch (request) {
-                case TIE_TO_FORWARD -> LaneKernels.tieTransposed(s.forward[l + 1], s.feedback[l], s.interneuronToPyramid[l],
+                case TIE_TO_FORWARD -> kernels.tieTransposed(s.forward[l + 1], s.feedback[l], s.interneuronToPyramid[l],
                         rows, cols);
-                case LEARN_FROM_NOISE -> LaneKernels.learnFromNoise(s.feedback[l], rows, cols, s.noise[l],
+                case LEARN_FROM_NOISE -> kernels.learnFromNoise(s.feedback[l], rows, cols, s.noise[l],
                         projection.noiseLearningPresynaptic(), projection.noiseRate(), projection.noiseDecay());
                 case NONE -> { }
             }
             if (lateral) {
                 // −dt·η^PI·v^{api,prev}_ℓ (noise-free), then ΔB^PI on top of BP's tie (quirk 8)
                 LaneKernels.scale(-interneuronToPyramidRate[l], s.apicalPrev[l], s.apicalSignal[l], rows * lanes);
-                LaneKernels.addOuter(s.interneuronToPyramid[l], rows, cols, s.apicalSignal[l], s.interneuronRatePrev[l], null);
+                kernels.addOuter(s.interneuronToPyramid[l], rows, cols, s.apicalSignal[l], s.interneuronRatePrev[l], null);
             }
         }
     }
@@ -276,17 +280,17 @@ final class LaneStepper implements MicrocircuitPhases {
     @Override
     public void computeForwardPotentialsAndLearnForward() {
         for (int l = 1; l <= top - 1; l++) {
-            LaneKernels.matVec(s.pyramidToInterneuron[l], n[l + 1], n[l], s.rate[l], s.dendrite[l]);
+            kernels.matVec(s.pyramidToInterneuron[l], n[l + 1], n[l], s.rate[l], s.dendrite[l]);
             if (pyramidToInterneuronLearns(l)) {
                 // dt·η^IP·[r^I_ℓ − φ_{ℓ+1}(a_d·v^{den,prev}_ℓ)]
                 LaneKernels.predictionError(pyramidToInterneuronRate[l], s.interneuronRate[l], phi[l + 1],
                         interneuronAttenuation, s.dendritePrev[l], s.interneuronSignal[l], n[l + 1] * lanes);
-                LaneKernels.addOuter(s.pyramidToInterneuron[l], n[l + 1], n[l], s.interneuronSignal[l], s.ratePrev[l], null);
+                kernels.addOuter(s.pyramidToInterneuron[l], n[l + 1], n[l], s.interneuronSignal[l], s.ratePrev[l], null);
             }
         }
         for (int l = 1; l <= top; l++) {
             // rate[0] holds x(t): layer 1 sees the input of this step, deeper layers last step's rates
-            LaneKernels.matVec(s.forward[l], n[l], n[l - 1], s.rate[l - 1], s.basal[l]);
+            kernels.matVec(s.forward[l], n[l], n[l - 1], s.rate[l - 1], s.basal[l]);
             if (!forwardUpdateNeeded(l)) {
                 continue;
             }
@@ -296,12 +300,12 @@ final class LaneStepper implements MicrocircuitPhases {
             double[] pre = s.ratePrev[l - 1]; // x^prev for ℓ = 1
             double[] observed = forwardUpdatesObserved ? s.forwardUpdate[l] : null;
             if (!forwardLearns(l)) {
-                LaneKernels.outer(s.forwardUpdate[l], n[l], n[l - 1], s.forwardSignal[l], pre);
+                kernels.outer(s.forwardUpdate[l], n[l], n[l - 1], s.forwardSignal[l], pre);
             } else if (s.forwardLowPass != null) {
-                LaneKernels.addLowPassedOuter(s.forward[l], s.forwardLowPass[l], n[l], n[l - 1], s.forwardSignal[l], pre,
+                kernels.addLowPassedOuter(s.forward[l], s.forwardLowPass[l], n[l], n[l - 1], s.forwardSignal[l], pre,
                         lowPassFactor, observed);
             } else {
-                LaneKernels.addOuter(s.forward[l], n[l], n[l - 1], s.forwardSignal[l], pre, observed);
+                kernels.addOuter(s.forward[l], n[l], n[l - 1], s.forwardSignal[l], pre, observed);
             }
         }
     }
