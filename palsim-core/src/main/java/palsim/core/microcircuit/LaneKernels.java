@@ -543,7 +543,7 @@ final class LaneKernels implements LaneMatrixKernels {
             next[e] = v;
             rest += v - v;
         }
-        accumulate(nonFinite, acc, rest);
+        accumulate(nonFinite, acc, bound, rest);
     }
 
     /** next = u + rate·(a·x − u): relaxation towards one attenuated potential (the free output). */
@@ -562,16 +562,18 @@ final class LaneKernels implements LaneMatrixKernels {
             next[e] = v;
             rest += v - v;
         }
-        accumulate(nonFinite, acc, rest);
+        accumulate(nonFinite, acc, bound, rest);
     }
 
     /**
      * Adds the vector loop's per-lane NaN flags (and the scalar remainder's) to {@code nonFinite}:
      * lane by lane for L lanes (the remainder is then empty), all into one value for one lane.
      */
-    private static void accumulate(double[] nonFinite, DoubleVector acc, double rest) {
+    private static void accumulate(double[] nonFinite, DoubleVector acc, int bound, double rest) {
         if (nonFinite.length == LANES) {
             DoubleVector.fromArray(SPECIES, nonFinite, 0).add(acc).intoArray(nonFinite, 0);
+        } else if (bound == 0) {
+            nonFinite[0] += rest;
         } else {
             nonFinite[0] += acc.reduceLanes(VectorOperators.ADD) + rest;
         }

@@ -54,7 +54,8 @@ final class LaneStepper implements MicrocircuitPhases {
     private final double[] noiseDecay;
     private final double[] noiseScale;
     private final int refreshSteps;
-    private long refreshCounter;
+    /** Injecting steps until the next scheduled refresh: (counter mod refreshSteps) counted down. */
+    private int stepsUntilRefresh;
 
     // per step
     private LearningSwitches switches = LearningSwitches.OFF;
@@ -214,8 +215,8 @@ final class LaneStepper implements MicrocircuitPhases {
             System.arraycopy(s.noise[l], 0, s.noiseBeforeRefresh[l], 0, n[l] * lanes);
         }
         // one counter for all layers (quirk 4); a layer whose noise is exactly zero refreshes anyway
-        boolean scheduled = refreshCounter % refreshSteps == 0;
-        refreshCounter++;
+        boolean scheduled = stepsUntilRefresh == 0;
+        stepsUntilRefresh = scheduled ? refreshSteps - 1 : stepsUntilRefresh - 1;
         for (int k = 0; k < s.activeLanes; k++) {
             var gaussian = s.gaussian[k];
             for (int l = 1; l <= top - 1; l++) {

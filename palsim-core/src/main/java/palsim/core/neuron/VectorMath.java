@@ -228,7 +228,8 @@ public final class VectorMath {
 
     /** e^x with the bits of {@link #exp(DoubleVector)}. */
     public static double exp(double x) {
-        double c = Math.min(Math.max(x, D_EXP_LOWEST), D_EXP_HIGHEST);
+        // = min(max(x, lowest), highest) for every x, NaN and −0 included, with plain (well-predicted) branches
+        double c = x < D_EXP_LOWEST ? D_EXP_LOWEST : x > D_EXP_HIGHEST ? D_EXP_HIGHEST : x;
         double t = Math.fma(c, D_LOG2E, D_ROUND);
         double n = t - D_ROUND;
         double r = Math.fma(n, -D_LN2_HI, c);
