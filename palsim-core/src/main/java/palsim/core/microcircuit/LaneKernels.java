@@ -1,7 +1,6 @@
 package palsim.core.microcircuit;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import palsim.core.neuron.Activation;
 import palsim.core.neuron.VectorMath;
@@ -511,9 +510,9 @@ final class LaneKernels implements LaneMatrixKernels {
     /**
      * One Euler step of a soma relaxing towards a weighted sum of two potentials (§2.3.6 and the
      * first half of §2.3.8): next = u + rate·(a·x + b·y − u), with rate = dt·G and a, b the
-     * conductance ratios of u_eff. {@code nonFinite} (one value per lane: L values, or one for a
-     * one-seed array) accumulates next − next, which is NaN exactly when a value of that lane is not
-     * finite.
+     * conductance ratios of u_eff. {@code nonFinite} (L values, one per vector lane) accumulates
+     * next − next, which is NaN exactly when a value of that lane is not finite; at width 1 all L
+     * entries belong to the one seed.
      */
     static void relax(double a, double[] x, double b, double[] y, double[] u, double rate, double[] next, int count,
             double[] nonFinite) {
@@ -543,7 +542,7 @@ final class LaneKernels implements LaneMatrixKernels {
             next[e] = v;
             rest += v - v;
         }
-        accumulate(nonFinite, acc, bound, rest);
+        accumulate(nonFinite, acc, rest);
     }
 
     /** next = u + rate·(a·x − u): relaxation towards one attenuated potential (the free output). */
@@ -562,21 +561,16 @@ final class LaneKernels implements LaneMatrixKernels {
             next[e] = v;
             rest += v - v;
         }
-        accumulate(nonFinite, acc, bound, rest);
+        accumulate(nonFinite, acc, rest);
     }
 
     /**
-     * Adds the vector loop's per-lane NaN flags (and the scalar remainder's) to {@code nonFinite}:
-     * lane by lane for L lanes (the remainder is then empty), all into one value for one lane.
+     * Adds the vector loop's NaN flags lane by lane to {@code nonFinite} (L values), and the scalar
+     * remainder's (0 unless at width 1, where every entry belongs to the one seed) to every lane, in
+     * one vector read-modify-write (a scalar write would stall the next call's vector read).
      */
-    private static void accumulate(double[] nonFinite, DoubleVector acc, int bound, double rest) {
-        if (nonFinite.length == LANES) {
-            DoubleVector.fromArray(SPECIES, nonFinite, 0).add(acc).intoArray(nonFinite, 0);
-        } else if (bound == 0) {
-            nonFinite[0] += rest;
-        } else {
-            nonFinite[0] += acc.reduceLanes(VectorOperators.ADD) + rest;
-        }
+    private static void accumulate(double[] nonFinite, DoubleVector acc, double rest) {
+        DoubleVector.fromArray(SPECIES, nonFinite, 0).add(acc.add(rest)).intoArray(nonFinite, 0);
     }
 
     static void relaxReference(double a, double[] x, double b, double[] y, double[] z, double[] u, double rate,

@@ -79,7 +79,10 @@ final class LaneState {
     final double[][] highPass;
     final double[][] forwardLowPass;
 
-    /** Per lane: NaN if a voltage updated in this step is not finite (see {@link LaneKernels#relax}). */
+    /**
+     * Per vector lane: NaN if a voltage updated in this step is not finite (see {@link LaneKernels#relax});
+     * L values at every width (at width 1 they all belong to the one seed, see {@link #diverged}).
+     */
     final double[] nonFinite;
 
     /** The model's own generator per lane (noise, shuffles), null for inactive lanes. */
@@ -91,7 +94,7 @@ final class LaneState {
             throw new IllegalArgumentException("a group holds 1 to " + LaneKernels.LANES + " seeds, got " + seeds.length);
         }
         this.lanes = widthFor(seeds.length);
-        this.nonFinite = new double[lanes];
+        this.nonFinite = new double[LaneKernels.LANES];
         this.layers = spec.pyramidalLayers();
         this.n = spec.layers();
         this.activeLanes = seeds.length;
@@ -215,6 +218,19 @@ final class LaneState {
         for (int e = 0; e < count; e++) {
             oneSeed[e] = laned[e * lanes + k];
         }
+    }
+
+    /** Whether a voltage of lane k updated in the last step is not finite. */
+    boolean diverged(int k) {
+        if (lanes == 1) {
+            for (double f : nonFinite) {
+                if (Double.isNaN(f)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return Double.isNaN(nonFinite[k]);
     }
 
     /** Arrays for ℓ = from…to of population sizes n_{ℓ+shift}; slots below {@code from} stay null. */

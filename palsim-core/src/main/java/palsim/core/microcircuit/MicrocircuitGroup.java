@@ -322,9 +322,8 @@ public final class MicrocircuitGroup {
      */
     private void checkFinite() {
         // the somatic update accumulated v − v per lane: NaN exactly where a new voltage is not finite
-        double[] nonFinite = state.nonFinite;
         for (int k = 0; k < state.activeLanes; k++) {
-            if (Double.isNaN(nonFinite[k])) {
+            if (state.diverged(k)) {
                 throw locateDivergence();
             }
         }

@@ -211,4 +211,16 @@ class LaneWidthTest {
         }
         assertThat(MicrocircuitGroup.create(spec, 1).index(3, 0)).isEqualTo(3);
     }
+
+    @Test
+    void aOneSeedGroupReportsDivergenceWhereverTheNonFiniteValueIs() {
+        for (int element = 0; element < 5; element++) {
+            MicrocircuitGroup group = MicrocircuitGroup.create(Circuits.fig1b(Circuits.fa()), 3);
+            double[] x = Circuits.allLanes(group, 0.1, 0.2, 0.3, 0.4, 0.5);
+            group.step(x, null);
+            x[group.index(element, 0)] = Double.NaN;
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> group.step(x, null))
+                    .isInstanceOf(palsim.core.SimulationDivergedException.class).hasMessageContaining("seed 3");
+        }
+    }
 }

@@ -189,7 +189,7 @@ class ScalarLaneKernelsTest {
         assertSameBits(b, bK, "φ(ŭ)");
 
         double[] finite = new double[L];
-        double[] finiteOne = new double[1];
+        double[] finiteOne = new double[L];
         LaneKernels.relax(0.52, x, 0.31, y, u, 0.0019, a, count, finite);
         for (int k = 0; k < L; k++) {
             LaneKernels.relax(0.52, xK[k], 0.31, yK[k], uK[k], 0.0019, aK[k], elements, finiteOne);
@@ -237,12 +237,12 @@ class ScalarLaneKernelsTest {
                 double[] y = new double[count];
                 double[] u = new double[count];
                 double[] next = new double[count];
-                double[] nonFinite = new double[1];
+                double[] nonFinite = new double[L]; // at width 1, every entry belongs to the one seed
                 LaneKernels.relax(0.5, x, 0.5, y, u, 0.01, next, count, nonFinite);
-                assertThat(nonFinite[0]).isEqualTo(0.0);
+                assertThat(nonFinite).containsOnly(0.0);
                 x[bad] = Double.POSITIVE_INFINITY;
                 LaneKernels.relax(0.5, x, 0.5, y, u, 0.01, next, count, nonFinite);
-                assertThat(nonFinite[0]).as("%d of %d", bad, count).isNaN();
+                assertThat(java.util.Arrays.stream(nonFinite).anyMatch(Double::isNaN)).as("%d of %d", bad, count).isTrue();
             }
         }
     }
