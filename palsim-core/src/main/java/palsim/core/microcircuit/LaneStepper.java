@@ -60,6 +60,8 @@ final class LaneStepper implements MicrocircuitPhases {
     // per step
     private LearningSwitches switches = LearningSwitches.OFF;
     private boolean forwardUpdatesObserved;
+    /** Whether this step's prediction-error factors are computed (see {@link #computePredictionErrors()}). */
+    private boolean predictionErrorsReady;
     private double[] input;
     private double[] target;
 
@@ -175,6 +177,7 @@ final class LaneStepper implements MicrocircuitPhases {
 
     @Override
     public void saveLastValues() {
+        predictionErrorsReady = false; // they read the previous potentials, which move now
         // every "current" array is recomputed in full later in the step, so swapping saves copies
         for (int l = 0; l <= top; l++) {
             LaneState.swap(s.rate, s.ratePrev, l);
@@ -203,6 +206,32 @@ final class LaneStepper implements MicrocircuitPhases {
             LaneState.swap(s.interneuron, s.interneuronOld, l);
         }
         System.arraycopy(input, 0, s.rate[0], 0, n[0] * lanes);
+        computePredictionErrors();
+    }
+
+    /**
+     * The postsynaptic factors of the W^IP and W updates (§3.1–3.2), dt·η·[r − φ(a·v^prev)]: they read
+     * only this step's rates and the previous step's potentials, so they are computed right after the
+     * rates, where their exponentials overlap with those of the rates instead of waiting behind the
+     * mat-vecs; {@link #computeForwardPotentialsAndLearnForward()} uses them (or computes them, under
+     * a step order that has not).
+     */
+    private void computePredictionErrors() {
+        for (int l = 1; l <= top - 1; l++) {
+            if (pyramidToInterneuronLearns(l)) {
+                // dt·η^IP·[r^I_ℓ − φ_{ℓ+1}(a_d·v^{den,prev}_ℓ)]
+                LaneKernels.predictionError(pyramidToInterneuronRate[l], s.interneuronRate[l], phi[l + 1],
+                        interneuronAttenuation, s.dendritePrev[l], s.interneuronSignal[l], n[l + 1] * lanes);
+            }
+        }
+        for (int l = 1; l <= top; l++) {
+            if (forwardUpdateNeeded(l)) {
+                // dt·η^fw·[r_ℓ − φ_ℓ(a·v^{bas,prev}_ℓ)], a = a_h (hidden) or a_o (output)
+                LaneKernels.predictionError(forwardRate[l], s.rate[l], phi[l], forwardAttenuation[l], s.basalPrev[l],
+                        s.forwardSignal[l], n[l] * lanes);
+            }
+        }
+        predictionErrorsReady = true;
     }
 
     @Override
@@ -280,12 +309,12 @@ final class LaneStepper implements MicrocircuitPhases {
 
     @Override
     public void computeForwardPotentialsAndLearnForward() {
+        if (!predictionErrorsReady) {
+            computePredictionErrors();
+        }
         for (int l = 1; l <= top - 1; l++) {
             kernels.matVec(s.pyramidToInterneuron[l], n[l + 1], n[l], s.rate[l], s.dendrite[l]);
             if (pyramidToInterneuronLearns(l)) {
-                // dt·η^IP·[r^I_ℓ − φ_{ℓ+1}(a_d·v^{den,prev}_ℓ)]
-                LaneKernels.predictionError(pyramidToInterneuronRate[l], s.interneuronRate[l], phi[l + 1],
-                        interneuronAttenuation, s.dendritePrev[l], s.interneuronSignal[l], n[l + 1] * lanes);
                 kernels.addOuter(s.pyramidToInterneuron[l], n[l + 1], n[l], s.interneuronSignal[l], s.ratePrev[l], null);
             }
         }
@@ -295,9 +324,6 @@ final class LaneStepper implements MicrocircuitPhases {
             if (!forwardUpdateNeeded(l)) {
                 continue;
             }
-            // dt·η^fw·[r_ℓ − φ_ℓ(a·v^{bas,prev}_ℓ)], a = a_h (hidden) or a_o (output)
-            LaneKernels.predictionError(forwardRate[l], s.rate[l], phi[l], forwardAttenuation[l], s.basalPrev[l],
-                    s.forwardSignal[l], n[l] * lanes);
             double[] pre = s.ratePrev[l - 1]; // x^prev for ℓ = 1
             double[] observed = forwardUpdatesObserved ? s.forwardUpdate[l] : null;
             if (!forwardLearns(l)) {
