@@ -510,39 +510,49 @@ final class LaneKernels implements LaneMatrixKernels {
     /**
      * One Euler step of a soma relaxing towards a weighted sum of two potentials (§2.3.6 and the
      * first half of §2.3.8): next = u + rate·(a·x + b·y − u), with rate = dt·G and a, b the
-     * conductance ratios of u_eff. {@code nonFinite} (L values, one per vector lane) accumulates
-     * next − next, which is NaN exactly when a value of that lane is not finite; at width 1 all L
-     * entries belong to the one seed.
+     * conductance ratios of u_eff. {@code nonFinite} (L + 1 values) accumulates next − next,
+     * which is NaN exactly when a value is not finite: entry k for vector lane k, entry L for the
+     * scalar remainder (only at width 1, where all entries belong to the one seed; a separate entry, so
+     * that no scalar store stalls the next call's vector read).
      */
     static void relax(double a, double[] x, double b, double[] y, double[] u, double rate, double[] next, int count,
             double[] nonFinite) {
-        relax(a, x, b, y, null, u, rate, next, count, nonFinite);
+        DoubleVector acc = DoubleVector.zero(SPECIES);
+        int bound = SPECIES.loopBound(count);
+        for (int e = 0; e < bound; e += LANES) {
+            DoubleVector uv = DoubleVector.fromArray(SPECIES, u, e);
+            DoubleVector target = DoubleVector.fromArray(SPECIES, x, e).mul(a).add(DoubleVector.fromArray(SPECIES, y, e).mul(b));
+            DoubleVector v = uv.add(target.sub(uv).mul(rate));
+            v.intoArray(next, e);
+            acc = acc.add(v.sub(v));
+        }
+        DoubleVector.fromArray(SPECIES, nonFinite, 0).add(acc).intoArray(nonFinite, 0);
+        for (int e = bound; e < count; e++) {
+            double v = u[e] + (x[e] * a + y[e] * b - u[e]) * rate;
+            next[e] = v;
+            nonFinite[LANES] += v - v;
+        }
     }
 
-    /** {@link #relax} with the second potential y + z (the apical potential plus the noise ξ), or y if z is null. */
+    /** {@link #relax} with the second potential y + z (the apical potential plus the noise ξ). */
     static void relax(double a, double[] x, double b, double[] y, double[] z, double[] u, double rate, double[] next,
             int count, double[] nonFinite) {
         DoubleVector acc = DoubleVector.zero(SPECIES);
         int bound = SPECIES.loopBound(count);
         for (int e = 0; e < bound; e += LANES) {
             DoubleVector uv = DoubleVector.fromArray(SPECIES, u, e);
-            DoubleVector drive = DoubleVector.fromArray(SPECIES, y, e);
-            if (z != null) {
-                drive = drive.add(DoubleVector.fromArray(SPECIES, z, e));
-            }
+            DoubleVector drive = DoubleVector.fromArray(SPECIES, y, e).add(DoubleVector.fromArray(SPECIES, z, e));
             DoubleVector target = DoubleVector.fromArray(SPECIES, x, e).mul(a).add(drive.mul(b));
             DoubleVector v = uv.add(target.sub(uv).mul(rate));
             v.intoArray(next, e);
             acc = acc.add(v.sub(v));
         }
-        double rest = 0;
+        DoubleVector.fromArray(SPECIES, nonFinite, 0).add(acc).intoArray(nonFinite, 0);
         for (int e = bound; e < count; e++) {
-            double drive = z == null ? y[e] : y[e] + z[e];
-            double v = u[e] + (x[e] * a + drive * b - u[e]) * rate;
+            double v = u[e] + (x[e] * a + (y[e] + z[e]) * b - u[e]) * rate;
             next[e] = v;
-            rest += v - v;
+            nonFinite[LANES] += v - v;
         }
-        accumulate(nonFinite, acc, rest);
     }
 
     /** next = u + rate·(a·x − u): relaxation towards one attenuated potential (the free output). */
@@ -555,22 +565,12 @@ final class LaneKernels implements LaneMatrixKernels {
             v.intoArray(next, e);
             acc = acc.add(v.sub(v));
         }
-        double rest = 0;
+        DoubleVector.fromArray(SPECIES, nonFinite, 0).add(acc).intoArray(nonFinite, 0);
         for (int e = bound; e < count; e++) {
             double v = u[e] + (x[e] * a - u[e]) * rate;
             next[e] = v;
-            rest += v - v;
+            nonFinite[LANES] += v - v;
         }
-        accumulate(nonFinite, acc, rest);
-    }
-
-    /**
-     * Adds the vector loop's NaN flags lane by lane to {@code nonFinite} (L values), and the scalar
-     * remainder's (0 unless at width 1, where every entry belongs to the one seed) to every lane, in
-     * one vector read-modify-write (a scalar write would stall the next call's vector read).
-     */
-    private static void accumulate(double[] nonFinite, DoubleVector acc, double rest) {
-        DoubleVector.fromArray(SPECIES, nonFinite, 0).add(acc.add(rest)).intoArray(nonFinite, 0);
     }
 
     static void relaxReference(double a, double[] x, double b, double[] y, double[] z, double[] u, double rate,
@@ -578,7 +578,7 @@ final class LaneKernels implements LaneMatrixKernels {
         for (int e = 0; e < count; e++) {
             double drive = z == null ? y[e] : y[e] + z[e];
             next[e] = u[e] + rate * (a * x[e] + b * drive - u[e]);
-            nonFinite[e % nonFinite.length] += next[e] - next[e];
+            nonFinite[e % LANES] += next[e] - next[e];
         }
     }
 
@@ -586,7 +586,7 @@ final class LaneKernels implements LaneMatrixKernels {
             double[] nonFinite) {
         for (int e = 0; e < count; e++) {
             next[e] = u[e] + rate * (a * x[e] - u[e]);
-            nonFinite[e % nonFinite.length] += next[e] - next[e];
+            nonFinite[e % LANES] += next[e] - next[e];
         }
     }
 

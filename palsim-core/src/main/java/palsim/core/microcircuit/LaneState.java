@@ -80,8 +80,9 @@ final class LaneState {
     final double[][] forwardLowPass;
 
     /**
-     * Per vector lane: NaN if a voltage updated in this step is not finite (see {@link LaneKernels#relax});
-     * L values at every width (at width 1 they all belong to the one seed, see {@link #diverged}).
+     * Per vector lane, and one for the scalar remainder of width 1: NaN if a voltage updated in this
+     * step is not finite (see {@link LaneKernels#relax}); at width 1 all entries belong to the one
+     * seed (see {@link #diverged}).
      */
     final double[] nonFinite;
 
@@ -94,7 +95,7 @@ final class LaneState {
             throw new IllegalArgumentException("a group holds 1 to " + LaneKernels.LANES + " seeds, got " + seeds.length);
         }
         this.lanes = widthFor(seeds.length);
-        this.nonFinite = new double[LaneKernels.LANES];
+        this.nonFinite = new double[LaneKernels.LANES + 1];
         this.layers = spec.pyramidalLayers();
         this.n = spec.layers();
         this.activeLanes = seeds.length;

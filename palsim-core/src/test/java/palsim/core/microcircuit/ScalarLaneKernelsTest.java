@@ -188,8 +188,8 @@ class ScalarLaneKernelsTest {
         assertSameBits(a, aK, "ŭ");
         assertSameBits(b, bK, "φ(ŭ)");
 
-        double[] finite = new double[L];
-        double[] finiteOne = new double[L];
+        double[] finite = new double[L + 1];
+        double[] finiteOne = new double[L + 1];
         LaneKernels.relax(0.52, x, 0.31, y, u, 0.0019, a, count, finite);
         for (int k = 0; k < L; k++) {
             LaneKernels.relax(0.52, xK[k], 0.31, yK[k], uK[k], 0.0019, aK[k], elements, finiteOne);
@@ -237,7 +237,7 @@ class ScalarLaneKernelsTest {
                 double[] y = new double[count];
                 double[] u = new double[count];
                 double[] next = new double[count];
-                double[] nonFinite = new double[L]; // at width 1, every entry belongs to the one seed
+                double[] nonFinite = new double[L + 1]; // at width 1, every entry belongs to the one seed
                 LaneKernels.relax(0.5, x, 0.5, y, u, 0.01, next, count, nonFinite);
                 assertThat(nonFinite).containsOnly(0.0);
                 x[bad] = Double.POSITIVE_INFINITY;
