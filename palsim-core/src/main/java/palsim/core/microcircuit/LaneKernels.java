@@ -526,7 +526,9 @@ final class LaneKernels implements LaneMatrixKernels {
             v.intoArray(next, e);
             acc = acc.add(v.sub(v));
         }
-        DoubleVector.fromArray(SPECIES, nonFinite, 0).add(acc).intoArray(nonFinite, 0);
+        if (bound > 0) {
+            DoubleVector.fromArray(SPECIES, nonFinite, 0).add(acc).intoArray(nonFinite, 0);
+        }
         for (int e = bound; e < count; e++) {
             double v = u[e] + (x[e] * a + y[e] * b - u[e]) * rate;
             next[e] = v;
@@ -547,7 +549,9 @@ final class LaneKernels implements LaneMatrixKernels {
             v.intoArray(next, e);
             acc = acc.add(v.sub(v));
         }
-        DoubleVector.fromArray(SPECIES, nonFinite, 0).add(acc).intoArray(nonFinite, 0);
+        if (bound > 0) {
+            DoubleVector.fromArray(SPECIES, nonFinite, 0).add(acc).intoArray(nonFinite, 0);
+        }
         for (int e = bound; e < count; e++) {
             double v = u[e] + (x[e] * a + (y[e] + z[e]) * b - u[e]) * rate;
             next[e] = v;
@@ -565,7 +569,9 @@ final class LaneKernels implements LaneMatrixKernels {
             v.intoArray(next, e);
             acc = acc.add(v.sub(v));
         }
-        DoubleVector.fromArray(SPECIES, nonFinite, 0).add(acc).intoArray(nonFinite, 0);
+        if (bound > 0) {
+            DoubleVector.fromArray(SPECIES, nonFinite, 0).add(acc).intoArray(nonFinite, 0);
+        }
         for (int e = bound; e < count; e++) {
             double v = u[e] + (x[e] * a - u[e]) * rate;
             next[e] = v;
