@@ -49,6 +49,7 @@ public class MicrocircuitGroupScalingBenchmark {
         MicrocircuitSpec spec = MicrocircuitStepBenchmark.spec(network);
         group = MicrocircuitGroup.create(spec, seeds);
         int[] layers = spec.layers();
+        lanes = group.width();
         input = new double[layers[0] * lanes];
         Arrays.fill(input, 0.4);
         if (network.endsWith("1-1-1")) {

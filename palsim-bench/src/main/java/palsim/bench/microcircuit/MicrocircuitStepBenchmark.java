@@ -27,7 +27,7 @@ import palsim.core.microcircuit.WeightRange;
  * Time of one group step of the dendritic microcircuit (microcircuit.md §2.3) for the paper's
  * networks: [5-20-10-20-5] under PAL and BP with the bw_only switches (Fig. 1b), and the [1-1-1]
  * teacher–student student with every weight learning and a target (Fig. 1d). {@code seeds} = 1
- * times a group holding one seed (the other lanes idle), {@code seeds} = L a full group; divide by
+ * times a group holding one seed (which runs at lane width 1), {@code seeds} = L a full group; divide by
  * {@code seeds} for the per-seed cost. The baseline is a fixed dependent chain of 1000 multiply-adds,
  * a yardstick for the machine's speed in the same run.
  */
@@ -61,11 +61,11 @@ public class MicrocircuitStepBenchmark {
         }
         MicrocircuitSpec spec = spec(network);
         group = MicrocircuitGroup.create(spec, seedList);
-        int lanes = MicrocircuitGroup.lanes();
+        int lanes = group.width();
         int[] layers = spec.layers();
         input = new double[layers[0] * lanes];
         for (int i = 0; i < input.length; i++) {
-            input[i] = 0.3 + 0.01 * (i % 7);
+            input[i] = 0.3 + 0.01 * ((i / lanes) % 7); // the same input for every seed and width
         }
         if (network.endsWith("1-1-1")) {
             target = new double[layers[layers.length - 1] * lanes];

@@ -12,10 +12,16 @@ import palsim.core.neuron.VectorMath;
  * One vector operation therefore advances the same element of every seed of a group, and lanes
  * never mix, so a seed's numbers do not depend on which seeds share its group.
  *
+ * <p>The matrix kernels ({@link LaneMatrixKernels}) come in two widths: these, for groups of two or
+ * more seeds (L lanes), and {@link ScalarLaneKernels} for a group of one seed, whose arrays hold one
+ * value per element (L = 1). Both apply the same IEEE operations in the same order to each element,
+ * so a seed's results are bit-identical at either width. The element-wise kernels below serve both
+ * widths.
+ *
  * <p>Each vector kernel has a plain scalar twin ({@code …Reference}) with the same contract; tests
  * compare them with a tolerance (the vector kernels fuse multiply-adds).
  */
-final class LaneKernels {
+final class LaneKernels implements LaneMatrixKernels {
     /**
      * The lane species: the machine's preferred double vector, capped at 256 bits (4 seeds). On
      * AVX-512 machines that execute 512-bit operations as two 256-bit halves (AMD Zen 4, where
@@ -28,13 +34,17 @@ final class LaneKernels {
     /** L, the number of lanes (seeds) of a group. */
     static final int LANES = SPECIES.length();
 
+    /** The matrix kernels for groups of L lanes (the element-wise kernels are static, for every width). */
+    static final LaneKernels VECTOR = new LaneKernels();
+
     private LaneKernels() {}
 
     // ------------------------------------------------------------------------------------------
     // Matrix-vector products
 
     /** out[i] = Σ_j m[i,j]·x[j] for every lane; m rows × cols. */
-    static void matVec(double[] m, int rows, int cols, double[] x, double[] out) {
+    @Override
+    public void matVec(double[] m, int rows, int cols, double[] x, double[] out) {
         final int l = LANES;
         final int rowStride = cols * l;
         int i = 0;
@@ -82,7 +92,8 @@ final class LaneKernels {
     }
 
     /** out[i] = Σ_j a[i,j]·x[j] + Σ_j b[i,j]·y[j] for every lane; a and b rows × cols. */
-    static void matVecPair(double[] a, double[] x, double[] b, double[] y, int rows, int cols, double[] out) {
+    @Override
+    public void matVecPair(double[] a, double[] x, double[] b, double[] y, int rows, int cols, double[] out) {
         final int l = LANES;
         final int rowStride = cols * l;
         int i = 0;
@@ -139,7 +150,8 @@ final class LaneKernels {
      * m[i,j] += post[i]·pre[j]; if {@code delta} is not null it receives post[i]·pre[j].
      * Update kernels work on four rows at a time so that each pre[j] is loaded once per four rows.
      */
-    static void addOuter(double[] m, int rows, int cols, double[] post, double[] pre, double[] delta) {
+    @Override
+    public void addOuter(double[] m, int rows, int cols, double[] post, double[] pre, double[] delta) {
         final int l = LANES;
         final int rowStride = cols * l;
         int i = 0;
@@ -191,7 +203,8 @@ final class LaneKernels {
     }
 
     /** delta[i,j] = post[i]·pre[j] (the increment is observed but not applied). */
-    static void outer(double[] delta, int rows, int cols, double[] post, double[] pre) {
+    @Override
+    public void outer(double[] delta, int rows, int cols, double[] post, double[] pre) {
         final int l = LANES;
         for (int i = 0; i < rows; i++) {
             DoubleVector pi = DoubleVector.fromArray(SPECIES, post, i * l);
@@ -217,7 +230,8 @@ final class LaneKernels {
      * The low-passed forward update of PAL (microcircuit.md §3.1): with Δ[i,j] = post[i]·pre[j],
      * d ← d + k·(Δ − d), then m ← m + d. {@code delta}, if not null, receives Δ.
      */
-    static void addLowPassedOuter(double[] m, double[] d, int rows, int cols, double[] post, double[] pre, double k,
+    @Override
+    public void addLowPassedOuter(double[] m, double[] d, int rows, int cols, double[] post, double[] pre, double k,
             double[] delta) {
         final int l = LANES;
         for (int i = 0; i < rows; i++) {
@@ -259,7 +273,8 @@ final class LaneKernels {
      * PAL's feedback update (microcircuit.md §3.4): m[i,j] ← m[i,j] + rate·(ξ[i]·h[j] − decay·m[i,j]),
      * computed as keep·m + (rate·ξ[i])·h[j] with keep = 1 − rate·decay.
      */
-    static void learnFromNoise(double[] m, int rows, int cols, double[] xi, double[] h, double rate, double decay) {
+    @Override
+    public void learnFromNoise(double[] m, int rows, int cols, double[] xi, double[] h, double rate, double decay) {
         final int l = LANES;
         final int rowStride = cols * l;
         final DoubleVector keep = DoubleVector.broadcast(SPECIES, 1.0 - rate * decay);
@@ -314,7 +329,8 @@ final class LaneKernels {
      * {@link #scale} + {@link #addOuter} run one after the other, so the results are the same bits;
      * the weights are read once instead of three times.
      */
-    static void apicalWithFeedbackLearning(double[] b, double[] bpi, int rows, int cols, double[] r, double[] rI,
+    @Override
+    public void apicalWithFeedbackLearning(double[] b, double[] bpi, int rows, int cols, double[] r, double[] rI,
             double[] apical, double[] xi, double[] h, double rate, double decay, double[] apicalPrev, double lateralRate,
             double[] rIPrev) {
         final int l = LANES;
@@ -389,7 +405,8 @@ final class LaneKernels {
     }
 
     /** b := wᵀ and bpi := −b, with b rows × cols and w cols × rows. */
-    static void tieTransposed(double[] w, double[] b, double[] bpi, int rows, int cols) {
+    @Override
+    public void tieTransposed(double[] w, double[] b, double[] bpi, int rows, int cols) {
         final int l = LANES;
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < cols; j++) {
@@ -415,7 +432,11 @@ final class LaneKernels {
     }
 
     // ------------------------------------------------------------------------------------------
-    // Element-wise (count = elements·L, always a whole number of vectors)
+    // Element-wise. These work for both widths: an array of count = elements·L values is a flat run
+    // of independent elements, so the vector loop covers L = 4 arrays lane by lane (one lane = one
+    // seed) and an L = 1 array four consecutive elements at a time; what is left over (only at L = 1)
+    // goes through the same operations in scalar form. Either way each element sees the same
+    // sequence of IEEE operations, so the bits do not depend on the width.
 
     /**
      * The prospective voltage of §2.2 and its rate: ŭ = old + c·(now − old) with c = taur·τ/dt,
@@ -427,27 +448,41 @@ final class LaneKernels {
     static void prospectiveRates(double[] now, double[] old, double c, Activation phi, double[] breve, double[] rate,
             int count) {
         DoubleVector cv = DoubleVector.broadcast(SPECIES, c);
+        int bound = SPECIES.loopBound(count);
         switch (phi) {
             case LOGISTIC -> {
-                for (int e = 0; e < count; e += LANES) {
+                for (int e = 0; e < bound; e += LANES) {
                     DoubleVector o = DoubleVector.fromArray(SPECIES, old, e);
                     DoubleVector b = DoubleVector.fromArray(SPECIES, now, e).sub(o).fma(cv, o);
                     b.intoArray(breve, e);
                     logistic(b).intoArray(rate, e);
                 }
+                for (int e = bound; e < count; e++) {
+                    double b = Math.fma(now[e] - old[e], c, old[e]);
+                    breve[e] = b;
+                    rate[e] = logistic(b);
+                }
             }
             case TANH -> {
-                for (int e = 0; e < count; e += LANES) {
+                for (int e = 0; e < bound; e += LANES) {
                     DoubleVector o = DoubleVector.fromArray(SPECIES, old, e);
                     DoubleVector b = DoubleVector.fromArray(SPECIES, now, e).sub(o).fma(cv, o);
                     b.intoArray(breve, e);
                     VectorMath.tanh(b).intoArray(rate, e);
                 }
+                for (int e = bound; e < count; e++) {
+                    double b = Math.fma(now[e] - old[e], c, old[e]);
+                    breve[e] = b;
+                    rate[e] = VectorMath.tanh(b);
+                }
             }
             default -> {
-                for (int e = 0; e < count; e += LANES) {
+                for (int e = 0; e < bound; e += LANES) {
                     DoubleVector o = DoubleVector.fromArray(SPECIES, old, e);
                     DoubleVector.fromArray(SPECIES, now, e).sub(o).fma(cv, o).intoArray(breve, e);
+                }
+                for (int e = bound; e < count; e++) {
+                    breve[e] = Math.fma(now[e] - old[e], c, old[e]);
                 }
                 phi.values(breve, 0, rate, 0, count);
             }
@@ -457,6 +492,11 @@ final class LaneKernels {
     /** 1/(1 + e^{−v}), as {@link Activation#LOGISTIC}'s vector kernel computes it. */
     private static DoubleVector logistic(DoubleVector v) {
         return v.broadcast(1.0).div(VectorMath.exp(v.neg()).add(1.0));
+    }
+
+    /** The scalar twin of {@link #logistic(DoubleVector)}. */
+    static double logistic(double v) {
+        return 1.0 / (VectorMath.exp(-v) + 1.0);
     }
 
     static void prospectiveRatesReference(double[] now, double[] old, double c, Activation phi, double[] breve,
@@ -470,27 +510,38 @@ final class LaneKernels {
     /**
      * One Euler step of a soma relaxing towards a weighted sum of two potentials (§2.3.6 and the
      * first half of §2.3.8): next = u + rate·(a·x + b·y − u), with rate = dt·G and a, b the
-     * conductance ratios of u_eff. {@code nonFinite} (L values) accumulates next − next per lane,
-     * which is NaN exactly when a value of that lane is not finite.
+     * conductance ratios of u_eff. {@code nonFinite} (L + 1 values) accumulates next − next,
+     * which is NaN exactly when a value is not finite: entry k for vector lane k, entry L for the
+     * scalar remainder (only at width 1, where all entries belong to the one seed; a separate entry, so
+     * that no scalar store stalls the next call's vector read).
      */
     static void relax(double a, double[] x, double b, double[] y, double[] u, double rate, double[] next, int count,
             double[] nonFinite) {
         DoubleVector acc = DoubleVector.zero(SPECIES);
-        for (int e = 0; e < count; e += LANES) {
+        int bound = SPECIES.loopBound(count);
+        for (int e = 0; e < bound; e += LANES) {
             DoubleVector uv = DoubleVector.fromArray(SPECIES, u, e);
             DoubleVector target = DoubleVector.fromArray(SPECIES, x, e).mul(a).add(DoubleVector.fromArray(SPECIES, y, e).mul(b));
             DoubleVector v = uv.add(target.sub(uv).mul(rate));
             v.intoArray(next, e);
             acc = acc.add(v.sub(v));
         }
-        DoubleVector.fromArray(SPECIES, nonFinite, 0).add(acc).intoArray(nonFinite, 0);
+        if (bound > 0) {
+            DoubleVector.fromArray(SPECIES, nonFinite, 0).add(acc).intoArray(nonFinite, 0);
+        }
+        for (int e = bound; e < count; e++) {
+            double v = u[e] + (x[e] * a + y[e] * b - u[e]) * rate;
+            next[e] = v;
+            nonFinite[LANES] += v - v;
+        }
     }
 
     /** {@link #relax} with the second potential y + z (the apical potential plus the noise ξ). */
     static void relax(double a, double[] x, double b, double[] y, double[] z, double[] u, double rate, double[] next,
             int count, double[] nonFinite) {
         DoubleVector acc = DoubleVector.zero(SPECIES);
-        for (int e = 0; e < count; e += LANES) {
+        int bound = SPECIES.loopBound(count);
+        for (int e = 0; e < bound; e += LANES) {
             DoubleVector uv = DoubleVector.fromArray(SPECIES, u, e);
             DoubleVector drive = DoubleVector.fromArray(SPECIES, y, e).add(DoubleVector.fromArray(SPECIES, z, e));
             DoubleVector target = DoubleVector.fromArray(SPECIES, x, e).mul(a).add(drive.mul(b));
@@ -498,19 +549,34 @@ final class LaneKernels {
             v.intoArray(next, e);
             acc = acc.add(v.sub(v));
         }
-        DoubleVector.fromArray(SPECIES, nonFinite, 0).add(acc).intoArray(nonFinite, 0);
+        if (bound > 0) {
+            DoubleVector.fromArray(SPECIES, nonFinite, 0).add(acc).intoArray(nonFinite, 0);
+        }
+        for (int e = bound; e < count; e++) {
+            double v = u[e] + (x[e] * a + (y[e] + z[e]) * b - u[e]) * rate;
+            next[e] = v;
+            nonFinite[LANES] += v - v;
+        }
     }
 
     /** next = u + rate·(a·x − u): relaxation towards one attenuated potential (the free output). */
     static void relax(double a, double[] x, double[] u, double rate, double[] next, int count, double[] nonFinite) {
         DoubleVector acc = DoubleVector.zero(SPECIES);
-        for (int e = 0; e < count; e += LANES) {
+        int bound = SPECIES.loopBound(count);
+        for (int e = 0; e < bound; e += LANES) {
             DoubleVector uv = DoubleVector.fromArray(SPECIES, u, e);
             DoubleVector v = uv.add(DoubleVector.fromArray(SPECIES, x, e).mul(a).sub(uv).mul(rate));
             v.intoArray(next, e);
             acc = acc.add(v.sub(v));
         }
-        DoubleVector.fromArray(SPECIES, nonFinite, 0).add(acc).intoArray(nonFinite, 0);
+        if (bound > 0) {
+            DoubleVector.fromArray(SPECIES, nonFinite, 0).add(acc).intoArray(nonFinite, 0);
+        }
+        for (int e = bound; e < count; e++) {
+            double v = u[e] + (x[e] * a - u[e]) * rate;
+            next[e] = v;
+            nonFinite[LANES] += v - v;
+        }
     }
 
     static void relaxReference(double a, double[] x, double b, double[] y, double[] z, double[] u, double rate,
@@ -535,19 +601,24 @@ final class LaneKernels {
      * out = s·[r − φ(a·v)], with s = dt·η and v the dendritic potential of the previous step.
      */
     static void predictionError(double s, double[] r, Activation phi, double a, double[] v, double[] out, int count) {
+        int bound = SPECIES.loopBound(count);
         if (phi == Activation.LOGISTIC) {
-            for (int e = 0; e < count; e += LANES) {
+            for (int e = 0; e < bound; e += LANES) {
                 DoubleVector prediction = logistic(DoubleVector.fromArray(SPECIES, v, e).mul(a));
                 DoubleVector.fromArray(SPECIES, r, e).sub(prediction).mul(s).intoArray(out, e);
             }
+            for (int e = bound; e < count; e++) {
+                out[e] = (r[e] - logistic(v[e] * a)) * s;
+            }
             return;
         }
-        for (int e = 0; e < count; e += LANES) {
-            DoubleVector.fromArray(SPECIES, v, e).mul(a).intoArray(out, e);
-        }
+        scale(a, v, out, count);
         phi.values(out, 0, out, 0, count); // the array kernel, as in prospectiveRates
-        for (int e = 0; e < count; e += LANES) {
+        for (int e = 0; e < bound; e += LANES) {
             DoubleVector.fromArray(SPECIES, r, e).sub(DoubleVector.fromArray(SPECIES, out, e)).mul(s).intoArray(out, e);
+        }
+        for (int e = bound; e < count; e++) {
+            out[e] = (r[e] - out[e]) * s;
         }
     }
 
@@ -558,19 +629,27 @@ final class LaneKernels {
         }
     }
 
-    /** out = s·x. */
+    /** out = x·s. */
     static void scale(double s, double[] x, double[] out, int count) {
-        for (int e = 0; e < count; e += LANES) {
+        int bound = SPECIES.loopBound(count);
+        for (int e = 0; e < bound; e += LANES) {
             DoubleVector.fromArray(SPECIES, x, e).mul(s).intoArray(out, e);
+        }
+        for (int e = bound; e < count; e++) {
+            out[e] = x[e] * s;
         }
     }
 
     /** h ← h + (r − rPrev) − k·h: the rate high-pass of §2.3.10. */
     static void highPass(double[] h, double[] r, double[] rPrev, double k, int count) {
-        for (int e = 0; e < count; e += LANES) {
+        int bound = SPECIES.loopBound(count);
+        for (int e = 0; e < bound; e += LANES) {
             DoubleVector hv = DoubleVector.fromArray(SPECIES, h, e);
             DoubleVector dr = DoubleVector.fromArray(SPECIES, r, e).sub(DoubleVector.fromArray(SPECIES, rPrev, e));
             hv.add(dr).sub(hv.mul(k)).intoArray(h, e);
+        }
+        for (int e = bound; e < count; e++) {
+            h[e] = h[e] + (r[e] - rPrev[e]) - h[e] * k;
         }
     }
 

@@ -9,7 +9,8 @@ import palsim.core.rng.RandomStreams;
 
 /**
  * The persistent state of a group of up to L seeds (microcircuit.md §2.1), every array laid out
- * {@code [element][lane]} as described in {@link LaneKernels}. Per-layer arrays are indexed by the
+ * {@code [element][lane]} as described in {@link LaneKernels}, with {@link #lanes} lanes: L, or 1
+ * for a group of one seed. Per-layer arrays are indexed by the
  * spec's 1-based ℓ (slot 0 unused, except {@code rate[0]}/{@code ratePrev[0]}, which alias the
  * input x_last/x^prev so that layer 1 reads its presynaptic rates like every other layer).
  *
@@ -36,7 +37,8 @@ import palsim.core.rng.RandomStreams;
  * finite.
  */
 final class LaneState {
-    final int lanes = LaneKernels.LANES;
+    /** The lane width: L for a group of two or more seeds, 1 for a group of one seed. */
+    final int lanes;
     final int layers;
     final int[] n;
     final int activeLanes;
@@ -77,17 +79,23 @@ final class LaneState {
     final double[][] highPass;
     final double[][] forwardLowPass;
 
-    /** Per lane: NaN if a voltage updated in this step is not finite (see {@link LaneKernels#relax}). */
-    final double[] nonFinite = new double[LaneKernels.LANES];
+    /**
+     * Per vector lane, and one for the scalar remainder of width 1: NaN if a voltage updated in this
+     * step is not finite (see {@link LaneKernels#relax}); at width 1 all entries belong to the one
+     * seed (see {@link #diverged}).
+     */
+    final double[] nonFinite;
 
     /** The model's own generator per lane (noise, shuffles), null for inactive lanes. */
     final UniformRandomProvider[] modelGenerator;
     final ZigguratSampler.NormalizedGaussian[] gaussian;
 
     LaneState(MicrocircuitSpec spec, long[] seeds, List<CircuitState> initial) {
-        if (seeds.length == 0 || seeds.length > lanes) {
-            throw new IllegalArgumentException("a group holds 1 to " + lanes + " seeds, got " + seeds.length);
+        if (seeds.length == 0 || seeds.length > LaneKernels.LANES) {
+            throw new IllegalArgumentException("a group holds 1 to " + LaneKernels.LANES + " seeds, got " + seeds.length);
         }
+        this.lanes = widthFor(seeds.length);
+        this.nonFinite = new double[LaneKernels.LANES + 1];
         this.layers = spec.pyramidalLayers();
         this.n = spec.layers();
         this.activeLanes = seeds.length;
@@ -152,6 +160,14 @@ final class LaneState {
         }
     }
 
+    /**
+     * The lane width of a group of {@code seeds} seeds: one seed runs alone at L = 1 (plain double
+     * code, no idle lanes), more share the L lanes of a vector. A seed's bits are the same either way.
+     */
+    static int widthFor(int seeds) {
+        return seeds == 1 ? 1 : LaneKernels.LANES;
+    }
+
     /** Writes one seed's initial state into lane k and sets the auxiliary state of §4.1. */
     private void load(MicrocircuitSpec spec, int k, CircuitState s) {
         WeightSnapshot w = s.weights();
@@ -203,6 +219,19 @@ final class LaneState {
         for (int e = 0; e < count; e++) {
             oneSeed[e] = laned[e * lanes + k];
         }
+    }
+
+    /** Whether a voltage of lane k updated in the last step is not finite. */
+    boolean diverged(int k) {
+        if (lanes == 1) {
+            for (double f : nonFinite) {
+                if (Double.isNaN(f)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return Double.isNaN(nonFinite[k]);
     }
 
     /** Arrays for ℓ = from…to of population sizes n_{ℓ+shift}; slots below {@code from} stay null. */

@@ -7,7 +7,8 @@ import palsim.core.neuron.Activation;
 import palsim.core.rng.OrnsteinUhlenbeck;
 
 /**
- * The phase operations of microcircuit.md §2.3 on a {@link LaneState}, vectorised over lanes. Each
+ * The phase operations of microcircuit.md §2.3 on a {@link LaneState}, vectorised over lanes; the
+ * matrix kernels are those of the state's width ({@link LaneMatrixKernels}). Each
  * weight matrix is read once per step: the pass that computes a dendritic potential also applies
  * that matrix's update (see {@link MicrocircuitPhases}).
  * Every constant (conductance ratios, dt·η, filter factors) is computed once here; a phase only
@@ -19,6 +20,8 @@ final class LaneStepper implements MicrocircuitPhases {
     private final LaneState s;
     private final int top;
     private final int lanes;
+    /** The matrix kernels of the group's width (the element-wise ones serve every width). */
+    private final LaneMatrixKernels kernels;
     private final int[] n;
     private final Activation[] phi;
     private final FeedbackRule rule;
@@ -51,11 +54,14 @@ final class LaneStepper implements MicrocircuitPhases {
     private final double[] noiseDecay;
     private final double[] noiseScale;
     private final int refreshSteps;
-    private long refreshCounter;
+    /** Injecting steps until the next scheduled refresh: (counter mod refreshSteps) counted down. */
+    private int stepsUntilRefresh;
 
     // per step
     private LearningSwitches switches = LearningSwitches.OFF;
     private boolean forwardUpdatesObserved;
+    /** Whether this step's prediction-error factors are computed (see {@link #computePredictionErrors()}). */
+    private boolean predictionErrorsReady;
     private double[] input;
     private double[] target;
 
@@ -63,6 +69,7 @@ final class LaneStepper implements MicrocircuitPhases {
         this.s = state;
         this.top = state.layers;
         this.lanes = state.lanes;
+        this.kernels = LaneMatrixKernels.forWidth(lanes);
         this.n = state.n;
         this.rule = spec.feedbackRule();
         this.dt = spec.dt();
@@ -170,6 +177,7 @@ final class LaneStepper implements MicrocircuitPhases {
 
     @Override
     public void saveLastValues() {
+        predictionErrorsReady = false; // they read the previous potentials, which move now
         // every "current" array is recomputed in full later in the step, so swapping saves copies
         for (int l = 0; l <= top; l++) {
             LaneState.swap(s.rate, s.ratePrev, l);
@@ -198,6 +206,32 @@ final class LaneStepper implements MicrocircuitPhases {
             LaneState.swap(s.interneuron, s.interneuronOld, l);
         }
         System.arraycopy(input, 0, s.rate[0], 0, n[0] * lanes);
+        computePredictionErrors();
+    }
+
+    /**
+     * The postsynaptic factors of the W^IP and W updates (§3.1–3.2), dt·η·[r − φ(a·v^prev)]: they read
+     * only this step's rates and the previous step's potentials, so they are computed right after the
+     * rates, where their exponentials overlap with those of the rates instead of waiting behind the
+     * mat-vecs; {@link #computeForwardPotentialsAndLearnForward()} uses them (or computes them, under
+     * a step order that has not).
+     */
+    private void computePredictionErrors() {
+        for (int l = 1; l <= top - 1; l++) {
+            if (pyramidToInterneuronLearns(l)) {
+                // dt·η^IP·[r^I_ℓ − φ_{ℓ+1}(a_d·v^{den,prev}_ℓ)]
+                LaneKernels.predictionError(pyramidToInterneuronRate[l], s.interneuronRate[l], phi[l + 1],
+                        interneuronAttenuation, s.dendritePrev[l], s.interneuronSignal[l], n[l + 1] * lanes);
+            }
+        }
+        for (int l = 1; l <= top; l++) {
+            if (forwardUpdateNeeded(l)) {
+                // dt·η^fw·[r_ℓ − φ_ℓ(a·v^{bas,prev}_ℓ)], a = a_h (hidden) or a_o (output)
+                LaneKernels.predictionError(forwardRate[l], s.rate[l], phi[l], forwardAttenuation[l], s.basalPrev[l],
+                        s.forwardSignal[l], n[l] * lanes);
+            }
+        }
+        predictionErrorsReady = true;
     }
 
     @Override
@@ -210,8 +244,8 @@ final class LaneStepper implements MicrocircuitPhases {
             System.arraycopy(s.noise[l], 0, s.noiseBeforeRefresh[l], 0, n[l] * lanes);
         }
         // one counter for all layers (quirk 4); a layer whose noise is exactly zero refreshes anyway
-        boolean scheduled = refreshCounter % refreshSteps == 0;
-        refreshCounter++;
+        boolean scheduled = stepsUntilRefresh == 0;
+        stepsUntilRefresh = scheduled ? refreshSteps - 1 : stepsUntilRefresh - 1;
         for (int k = 0; k < s.activeLanes; k++) {
             var gaussian = s.gaussian[k];
             for (int l = 1; l <= top - 1; l++) {
@@ -250,58 +284,55 @@ final class LaneStepper implements MicrocircuitPhases {
             int rows = n[l];
             int cols = n[l + 1];
             if (request == LaneFeedbackProjection.Request.LEARN_FROM_NOISE && lateral) {
-                LaneKernels.apicalWithFeedbackLearning(s.feedback[l], s.interneuronToPyramid[l], rows, cols, s.rate[l + 1],
+                kernels.apicalWithFeedbackLearning(s.feedback[l], s.interneuronToPyramid[l], rows, cols, s.rate[l + 1],
                         s.interneuronRate[l], s.apical[l], s.noise[l], projection.noiseLearningPresynaptic(),
                         projection.noiseRate(), projection.noiseDecay(), s.apicalPrev[l], -interneuronToPyramidRate[l],
                         s.interneuronRatePrev[l]);
                 continue;
             }
-            LaneKernels.matVecPair(s.feedback[l], s.rate[l + 1], s.interneuronToPyramid[l], s.interneuronRate[l], rows, cols,
+            kernels.matVecPair(s.feedback[l], s.rate[l + 1], s.interneuronToPyramid[l], s.interneuronRate[l], rows, cols,
                     s.apical[l]);
             switch (request) {
-                case TIE_TO_FORWARD -> LaneKernels.tieTransposed(s.forward[l + 1], s.feedback[l], s.interneuronToPyramid[l],
+                case TIE_TO_FORWARD -> kernels.tieTransposed(s.forward[l + 1], s.feedback[l], s.interneuronToPyramid[l],
                         rows, cols);
-                case LEARN_FROM_NOISE -> LaneKernels.learnFromNoise(s.feedback[l], rows, cols, s.noise[l],
+                case LEARN_FROM_NOISE -> kernels.learnFromNoise(s.feedback[l], rows, cols, s.noise[l],
                         projection.noiseLearningPresynaptic(), projection.noiseRate(), projection.noiseDecay());
                 case NONE -> { }
             }
             if (lateral) {
                 // −dt·η^PI·v^{api,prev}_ℓ (noise-free), then ΔB^PI on top of BP's tie (quirk 8)
                 LaneKernels.scale(-interneuronToPyramidRate[l], s.apicalPrev[l], s.apicalSignal[l], rows * lanes);
-                LaneKernels.addOuter(s.interneuronToPyramid[l], rows, cols, s.apicalSignal[l], s.interneuronRatePrev[l], null);
+                kernels.addOuter(s.interneuronToPyramid[l], rows, cols, s.apicalSignal[l], s.interneuronRatePrev[l], null);
             }
         }
     }
 
     @Override
     public void computeForwardPotentialsAndLearnForward() {
+        if (!predictionErrorsReady) {
+            computePredictionErrors();
+        }
         for (int l = 1; l <= top - 1; l++) {
-            LaneKernels.matVec(s.pyramidToInterneuron[l], n[l + 1], n[l], s.rate[l], s.dendrite[l]);
+            kernels.matVec(s.pyramidToInterneuron[l], n[l + 1], n[l], s.rate[l], s.dendrite[l]);
             if (pyramidToInterneuronLearns(l)) {
-                // dt·η^IP·[r^I_ℓ − φ_{ℓ+1}(a_d·v^{den,prev}_ℓ)]
-                LaneKernels.predictionError(pyramidToInterneuronRate[l], s.interneuronRate[l], phi[l + 1],
-                        interneuronAttenuation, s.dendritePrev[l], s.interneuronSignal[l], n[l + 1] * lanes);
-                LaneKernels.addOuter(s.pyramidToInterneuron[l], n[l + 1], n[l], s.interneuronSignal[l], s.ratePrev[l], null);
+                kernels.addOuter(s.pyramidToInterneuron[l], n[l + 1], n[l], s.interneuronSignal[l], s.ratePrev[l], null);
             }
         }
         for (int l = 1; l <= top; l++) {
             // rate[0] holds x(t): layer 1 sees the input of this step, deeper layers last step's rates
-            LaneKernels.matVec(s.forward[l], n[l], n[l - 1], s.rate[l - 1], s.basal[l]);
+            kernels.matVec(s.forward[l], n[l], n[l - 1], s.rate[l - 1], s.basal[l]);
             if (!forwardUpdateNeeded(l)) {
                 continue;
             }
-            // dt·η^fw·[r_ℓ − φ_ℓ(a·v^{bas,prev}_ℓ)], a = a_h (hidden) or a_o (output)
-            LaneKernels.predictionError(forwardRate[l], s.rate[l], phi[l], forwardAttenuation[l], s.basalPrev[l],
-                    s.forwardSignal[l], n[l] * lanes);
             double[] pre = s.ratePrev[l - 1]; // x^prev for ℓ = 1
             double[] observed = forwardUpdatesObserved ? s.forwardUpdate[l] : null;
             if (!forwardLearns(l)) {
-                LaneKernels.outer(s.forwardUpdate[l], n[l], n[l - 1], s.forwardSignal[l], pre);
+                kernels.outer(s.forwardUpdate[l], n[l], n[l - 1], s.forwardSignal[l], pre);
             } else if (s.forwardLowPass != null) {
-                LaneKernels.addLowPassedOuter(s.forward[l], s.forwardLowPass[l], n[l], n[l - 1], s.forwardSignal[l], pre,
+                kernels.addLowPassedOuter(s.forward[l], s.forwardLowPass[l], n[l], n[l - 1], s.forwardSignal[l], pre,
                         lowPassFactor, observed);
             } else {
-                LaneKernels.addOuter(s.forward[l], n[l], n[l - 1], s.forwardSignal[l], pre, observed);
+                kernels.addOuter(s.forward[l], n[l], n[l - 1], s.forwardSignal[l], pre, observed);
             }
         }
     }

@@ -8,13 +8,15 @@ import palsim.core.SimulationDivergedException;
 /**
  * A group of up to {@link #lanes() L} seeds of one {@link MicrocircuitSpec}, simulated together in
  * the lanes of SIMD vectors: each lane is one seed with its own weights, voltages, noise stream and
- * input. There is one code path for every group size (a group of one seed still runs the L-lane
- * kernels, the other lanes inactive), and lanes never interact, so a seed's results are
- * bit-identical whatever seeds share its group and whatever thread runs it.
+ * input. The lane width follows the group: two or more seeds share the L lanes of a vector (lanes
+ * beyond the seeds idle), a single seed runs alone at width 1 in plain {@code double} code. Both
+ * widths apply the same IEEE operations in the same order to every element, and lanes never
+ * interact, so a seed's results are bit-identical whatever seeds share its group, whatever the
+ * group's width and whatever thread runs it.
  *
  * <p>Per-lane inputs are flat arrays laid out {@code [element][lane]}: the value of element i for
- * the seed in lane k is at {@code i·L + k} (see {@link #laneIndex(int, int)}). Inactive lanes should
- * be given zeros.
+ * the seed in lane k is at {@code i·w + k}, w = {@link #width()} (see {@link #index(int, int)}).
+ * Inactive lanes should be given zeros.
  *
  * <p>A step ({@link #step(double[], double[])}) runs the spec's {@link StepOrder} over the engine's
  * phase operations (microcircuit.md §2.3), then checks the somatic voltages for non-finite values.
@@ -35,14 +37,22 @@ public final class MicrocircuitGroup {
         this.order = spec.stepOrder();
     }
 
-    /** L, the number of seeds a group can hold (the number of doubles in a preferred vector). */
+    /** L, the number of seeds a group can hold (the number of doubles in a lane vector). */
     public static int lanes() {
         return LaneKernels.LANES;
     }
 
-    /** Index of element {@code element} of lane {@code lane} in a per-lane array. */
-    public static int laneIndex(int element, int lane) {
-        return element * LaneKernels.LANES + lane;
+    /**
+     * The lane width w of this group's per-lane arrays (inputs, targets): L for a group of two or
+     * more seeds, 1 for a group of one seed.
+     */
+    public int width() {
+        return state.lanes;
+    }
+
+    /** Index of element {@code element} of lane {@code lane} in a per-lane array of this group. */
+    public int index(int element, int lane) {
+        return element * state.lanes + lane;
     }
 
     /**
@@ -113,16 +123,17 @@ public final class MicrocircuitGroup {
     /**
      * One step of size dt.
      *
-     * @param input x(t), {@code n_0·L} values laid out {@code [input][lane]}; read during the call only
-     * @param target u^tgt(t), {@code n_N·L} values, or null for a free output
+     * @param input x(t), {@code n_0·w} values laid out {@code [input][lane]} (w = {@link #width()}); read
+     *     during the call only
+     * @param target u^tgt(t), {@code n_N·w} values, or null for a free output
      * @throws SimulationDivergedException if a somatic voltage of an active lane is not finite
      */
     public void step(double[] input, double[] target) {
         if (input.length != state.n[0] * state.lanes) {
-            throw new IllegalArgumentException("input must hold n_0·L = " + state.n[0] * state.lanes + " values, got " + input.length);
+            throw new IllegalArgumentException("input must hold n_0·w = " + state.n[0] * state.lanes + " values, got " + input.length);
         }
         if (target != null && target.length != state.n[state.layers] * state.lanes) {
-            throw new IllegalArgumentException("target must hold n_N·L = " + state.n[state.layers] * state.lanes
+            throw new IllegalArgumentException("target must hold n_N·w = " + state.n[state.layers] * state.lanes
                     + " values, got " + target.length);
         }
         stepper.setInput(input, target);
@@ -311,9 +322,8 @@ public final class MicrocircuitGroup {
      */
     private void checkFinite() {
         // the somatic update accumulated v − v per lane: NaN exactly where a new voltage is not finite
-        double[] nonFinite = state.nonFinite;
         for (int k = 0; k < state.activeLanes; k++) {
-            if (Double.isNaN(nonFinite[k])) {
+            if (state.diverged(k)) {
                 throw locateDivergence();
             }
         }

@@ -211,6 +211,59 @@ public final class VectorMath {
         return magnitude.reinterpretAsLongs().or(x.reinterpretAsLongs().and(Long.MIN_VALUE)).reinterpretAsDoubles();
     }
 
+    // ---------------------------------------------------------------------------------------------
+    // double, one value: the scalar twins of the vector functions above, operation for operation
+    // (Math.fma where they use fma, the same bit tricks), so a value's result has the same bits in
+    // either form. Engines that run one seed in plain double code (the microcircuit's one-seed
+    // groups) rely on this.
+
+    /** Horner's rule p·x + c[k] for k = 1… with fused multiply-adds, as the vector functions unroll it. */
+    private static double horner(double x, double[] c) {
+        double p = c[0];
+        for (int k = 1; k < c.length; k++) {
+            p = Math.fma(p, x, c[k]);
+        }
+        return p;
+    }
+
+    /** e^x with the bits of {@link #exp(DoubleVector)}. */
+    public static double exp(double x) {
+        // = min(max(x, lowest), highest) for every x, NaN and −0 included, with plain (well-predicted) branches
+        double c = x < D_EXP_LOWEST ? D_EXP_LOWEST : x > D_EXP_HIGHEST ? D_EXP_HIGHEST : x;
+        double t = Math.fma(c, D_LOG2E, D_ROUND);
+        double n = t - D_ROUND;
+        double r = Math.fma(n, -D_LN2_HI, c);
+        r = Math.fma(n, -D_LN2_LO, r);
+        double y = Math.fma(horner(r, D_EXP_COEFFICIENTS), r * r, r) + 1.0;
+        double scale = Double.longBitsToDouble((Double.doubleToRawLongBits(t) - (D_ROUND_BITS - 1023)) << 52);
+        if (x > D_EXP_HIGHEST) {
+            return Double.POSITIVE_INFINITY;
+        }
+        return x < D_EXP_LOWEST ? 0.0 : y * scale;
+    }
+
+    private static double expm1NonNegative(double y) {
+        if (y < D_EXPM1_SERIES_LIMIT) {
+            return Math.fma(horner(y, D_EXPM1_COEFFICIENTS), y * y, y);
+        }
+        return exp(y) - 1.0;
+    }
+
+    /** tanh x with the bits of {@link #tanh(DoubleVector)}. */
+    public static double tanh(double x) {
+        double a = Math.min(Math.abs(x), 19.5);
+        double m = expm1NonNegative(a + a);
+        double magnitude = m / (m + 2.0);
+        return Double.longBitsToDouble(Double.doubleToRawLongBits(magnitude)
+                | (Double.doubleToRawLongBits(x) & Long.MIN_VALUE));
+    }
+
+    /** log(1 + t) for t ∈ [0, 1] with the bits of {@link #log1pUnit(DoubleVector)}. */
+    public static double log1pUnit(double t) {
+        double s = t / (t + 2.0);
+        return (s + s) * horner(s * s, D_ATANH_COEFFICIENTS);
+    }
+
     /** log(1 + t) for t ∈ [0, 1]. */
     public static DoubleVector log1pUnit(DoubleVector t) {
         DoubleVector s = t.div(t.add(2.0));

@@ -61,9 +61,9 @@ public final class Circuits {
         return new FeedbackAlignment();
     }
 
-    /** A per-lane input array with every lane given {@code values}. */
-    public static double[] allLanes(double... values) {
-        int lanes = MicrocircuitGroup.lanes();
+    /** A per-lane input array of {@code group} with every lane given {@code values}. */
+    public static double[] allLanes(MicrocircuitGroup group, double... values) {
+        int lanes = group.width();
         double[] laned = new double[values.length * lanes];
         for (int i = 0; i < values.length; i++) {
             Arrays.fill(laned, i * lanes, (i + 1) * lanes, values[i]);
@@ -71,13 +71,13 @@ public final class Circuits {
         return laned;
     }
 
-    /** A per-lane array with lane k of element i = perLane[k][i] (other lanes 0). */
-    public static double[] laned(double[][] perLane) {
-        int lanes = MicrocircuitGroup.lanes();
+    /** A per-lane array of {@code group} with lane k of element i = perLane[k][i] (other lanes 0). */
+    public static double[] laned(MicrocircuitGroup group, double[][] perLane) {
+        int lanes = group.width();
         double[] laned = new double[perLane[0].length * lanes];
         for (int k = 0; k < perLane.length; k++) {
             for (int i = 0; i < perLane[k].length; i++) {
-                laned[MicrocircuitGroup.laneIndex(i, k)] = perLane[k][i];
+                laned[group.index(i, k)] = perLane[k][i];
             }
         }
         return laned;

@@ -60,8 +60,8 @@ class LaneEngineMatchesReferenceTest {
         for (int t = 0; t < STEPS; t++) {
             int block = t / STEPS_PER_SAMPLE;
             double[] target = withTarget ? targets[block] : null;
-            group.step(Circuits.laned(new double[][] {inputs[block]}),
-                    target == null ? null : Circuits.laned(new double[][] {target}));
+            group.step(Circuits.laned(group, new double[][] {inputs[block]}),
+                    target == null ? null : Circuits.laned(group, new double[][] {target}));
             reference.step(inputs[block], target);
         }
 

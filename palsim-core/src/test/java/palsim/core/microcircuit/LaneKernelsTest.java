@@ -41,11 +41,11 @@ class LaneKernelsTest {
 
         double[] vec = new double[rows * L];
         double[] ref = new double[rows * L];
-        LaneKernels.matVec(m, rows, cols, x, vec);
+        LaneKernels.VECTOR.matVec(m, rows, cols, x, vec);
         LaneKernels.matVecReference(m, rows, cols, x, ref);
         assertClose(vec, ref);
 
-        LaneKernels.matVecPair(m, x, m2, y, rows, cols, vec);
+        LaneKernels.VECTOR.matVecPair(m, x, m2, y, rows, cols, vec);
         LaneKernels.matVecPairReference(m, x, m2, y, rows, cols, ref);
         assertClose(vec, ref);
 
@@ -53,24 +53,24 @@ class LaneKernelsTest {
         double[] b = m.clone();
         double[] deltaA = new double[m.length];
         double[] deltaB = new double[m.length];
-        LaneKernels.addOuter(a, rows, cols, post, x, deltaA);
+        LaneKernels.VECTOR.addOuter(a, rows, cols, post, x, deltaA);
         LaneKernels.addOuterReference(b, rows, cols, post, x, deltaB);
         assertClose(a, b);
         assertClose(deltaA, deltaB);
 
-        LaneKernels.outer(deltaA, rows, cols, post, y);
+        LaneKernels.VECTOR.outer(deltaA, rows, cols, post, y);
         LaneKernels.outerReference(deltaB, rows, cols, post, y);
         assertClose(deltaA, deltaB);
 
         double[] da = m2.clone();
         double[] db = m2.clone();
-        LaneKernels.addLowPassedOuter(a, da, rows, cols, post, x, 1e-4, deltaA);
+        LaneKernels.VECTOR.addLowPassedOuter(a, da, rows, cols, post, x, 1e-4, deltaA);
         LaneKernels.addLowPassedOuterReference(b, db, rows, cols, post, x, 1e-4, deltaB);
         assertClose(a, b);
         assertClose(da, db);
         assertClose(deltaA, deltaB);
 
-        LaneKernels.learnFromNoise(a, rows, cols, post, y, 0.5, 1e-3);
+        LaneKernels.VECTOR.learnFromNoise(a, rows, cols, post, y, 0.5, 1e-3);
         LaneKernels.learnFromNoiseReference(b, rows, cols, post, y, 0.5, 1e-3);
         assertClose(a, b);
 
@@ -86,7 +86,7 @@ class LaneKernelsTest {
         double[] lateralB = m2.clone();
         double[] apicalA = new double[rows * L];
         double[] apicalB = new double[rows * L];
-        LaneKernels.apicalWithFeedbackLearning(feedbackA, lateralA, rows, cols, r, rI, apicalA, xi, h, 0.05, 0.2,
+        LaneKernels.VECTOR.apicalWithFeedbackLearning(feedbackA, lateralA, rows, cols, r, rI, apicalA, xi, h, 0.05, 0.2,
                 apicalPrev, -0.01, rIPrev);
         LaneKernels.apicalWithFeedbackLearningReference(feedbackB, lateralB, rows, cols, r, rI, apicalB, xi, h, 0.05, 0.2,
                 apicalPrev, -0.01, rIPrev);
@@ -99,7 +99,7 @@ class LaneKernelsTest {
         double[] bpa = new double[rows * cols * L];
         double[] bb = new double[rows * cols * L];
         double[] bpb = new double[rows * cols * L];
-        LaneKernels.tieTransposed(w, ba, bpa, rows, cols);
+        LaneKernels.VECTOR.tieTransposed(w, ba, bpa, rows, cols);
         LaneKernels.tieTransposedReference(w, bb, bpb, rows, cols);
         assertThat(ba).isEqualTo(bb);
         assertThat(bpa).isEqualTo(bpb);
@@ -122,15 +122,15 @@ class LaneKernelsTest {
         double[] fusedB = b.clone();
         double[] fusedBpi = bpi.clone();
         double[] fusedApical = new double[rows * L];
-        LaneKernels.apicalWithFeedbackLearning(fusedB, fusedBpi, rows, cols, r, rI, fusedApical, xi, h, 0.05, 0.2,
+        LaneKernels.VECTOR.apicalWithFeedbackLearning(fusedB, fusedBpi, rows, cols, r, rI, fusedApical, xi, h, 0.05, 0.2,
                 apicalPrev, -0.01, rIPrev);
 
         double[] apical = new double[rows * L];
         double[] signal = new double[rows * L];
-        LaneKernels.matVecPair(b, r, bpi, rI, rows, cols, apical);
-        LaneKernels.learnFromNoise(b, rows, cols, xi, h, 0.05, 0.2);
+        LaneKernels.VECTOR.matVecPair(b, r, bpi, rI, rows, cols, apical);
+        LaneKernels.VECTOR.learnFromNoise(b, rows, cols, xi, h, 0.05, 0.2);
         LaneKernels.scale(-0.01, apicalPrev, signal, rows * L);
-        LaneKernels.addOuter(bpi, rows, cols, signal, rIPrev, null);
+        LaneKernels.VECTOR.addOuter(bpi, rows, cols, signal, rIPrev, null);
         assertThat(fusedApical).isEqualTo(apical);
         assertThat(fusedB).isEqualTo(b);
         assertThat(fusedBpi).isEqualTo(bpi);

@@ -50,8 +50,8 @@ class MicrocircuitGroupTest {
         MicrocircuitGroup group = handPickedCircuit();
         double x = 0.8;
         double tgt = 0.25;
-        group.step(Circuits.allLanes(x), Circuits.allLanes(tgt));
-        group.step(Circuits.allLanes(x), Circuits.allLanes(tgt));
+        group.step(Circuits.allLanes(group, x), Circuits.allLanes(group, tgt));
+        group.step(Circuits.allLanes(group, x), Circuits.allLanes(group, tgt));
 
         double gP = G.leak() + G.basal() + G.apical();
         double gN = G.leak() + G.basal() + G.targetNudging();
@@ -117,7 +117,7 @@ class MicrocircuitGroupTest {
         group.setLearning(LearningSwitches.ALL);
         double[][] x = Circuits.uniformInputs(3, 21, 5);
         for (int t = 0; t < 60; t++) {
-            double[] input = Circuits.laned(new double[][] {x[t / 3], x[t / 3 + 1]});
+            double[] input = Circuits.laned(group, new double[][] {x[t / 3], x[t / 3 + 1]});
             group.step(input, null);
             double[][][] effective = new double[2][][];
             for (int lane = 0; lane < 2; lane++) {
@@ -158,7 +158,7 @@ class MicrocircuitGroupTest {
                 .pyramidToInterneuronLearningRates(0.5, 0.5, 0.5)
                 .build();
         MicrocircuitGroup group = MicrocircuitGroup.create(spec, 11, 12, 13);
-        double[] x = Circuits.laned(Circuits.uniformInputs(4, 3, 5));
+        double[] x = Circuits.laned(group, Circuits.uniformInputs(4, 3, 5));
         group.step(x, null);
         double firstApical = maxAbs(group.apicalVoltage(0, 1));
         for (int t = 1; t < spec.pyramidalLayers() + 1; t++) {
@@ -196,7 +196,7 @@ class MicrocircuitGroupTest {
     void withoutSelfPredictingStartTheApicalPotentialDoesNotVanish() {
         MicrocircuitSpec spec = Circuits.fig1b(Circuits.fa()).toBuilder().selfPredictingStart(false).build();
         MicrocircuitGroup group = MicrocircuitGroup.create(spec, 11);
-        double[] x = Circuits.laned(Circuits.uniformInputs(4, 1, 5));
+        double[] x = Circuits.laned(group, Circuits.uniformInputs(4, 1, 5));
         for (int t = 0; t < 15; t++) {
             group.step(x, null);
         }
@@ -210,7 +210,7 @@ class MicrocircuitGroupTest {
         group.setLearning(LearningSwitches.BACKWARD_ONLY);
         double[][] x = Circuits.uniformInputs(5, 10, 5);
         for (int t = 0; t < 300; t++) {
-            group.step(Circuits.laned(new double[][] {x[t / 30], x[(t / 30 + 5) % 10]}), null);
+            group.step(Circuits.laned(group, new double[][] {x[t / 30], x[(t / 30 + 5) % 10]}), null);
             for (int lane = 0; lane < 2; lane++) {
                 for (int l = 1; l <= 3; l++) {
                     double[] b = group.feedbackWeights(lane, l);
@@ -231,7 +231,7 @@ class MicrocircuitGroupTest {
         double[][] x = Circuits.uniformInputs(6, 10, 5);
         double[][] y = Circuits.uniformInputs(7, 10, 5);
         for (int t = 0; t < 1000; t++) {
-            group.step(Circuits.laned(new double[][] {x[t / 100]}), Circuits.laned(new double[][] {y[t / 100]}));
+            group.step(Circuits.laned(group, new double[][] {x[t / 100]}), Circuits.laned(group, new double[][] {y[t / 100]}));
         }
         for (int l = 1; l <= 3; l++) {
             assertThat(group.feedbackWeights(0, l)).isEqualTo(before.feedback(l));
@@ -251,9 +251,9 @@ class MicrocircuitGroupTest {
         for (int t = 0; t < 1500; t++) {
             double[] xs = x[t / 100];
             double[] ys = y[t / 100];
-            alone.step(Circuits.laned(new double[][] {xs}), Circuits.laned(new double[][] {ys}));
-            shared.step(Circuits.laned(new double[][] {x[19 - t / 100], x[(t / 100 + 3) % 20], xs, x[0]}),
-                    Circuits.laned(new double[][] {y[0], y[1], ys, y[2]}));
+            alone.step(Circuits.laned(alone, new double[][] {xs}), Circuits.laned(alone, new double[][] {ys}));
+            shared.step(Circuits.laned(shared, new double[][] {x[19 - t / 100], x[(t / 100 + 3) % 20], xs, x[0]}),
+                    Circuits.laned(shared, new double[][] {y[0], y[1], ys, y[2]}));
         }
         assertThat(shared.weights(2)).isEqualTo(alone.weights(0));
         for (int l = 1; l <= 4; l++) {
@@ -267,9 +267,9 @@ class MicrocircuitGroupTest {
     @Test
     void nonFiniteInputIsReportedAsDivergenceOfTheFirstLayer() {
         MicrocircuitGroup group = MicrocircuitGroup.create(Circuits.fig1b(Circuits.fa()), 1, 2);
-        double[] x = Circuits.allLanes(0.1, 0.2, 0.3, 0.4, 0.5);
+        double[] x = Circuits.allLanes(group, 0.1, 0.2, 0.3, 0.4, 0.5);
         group.step(x, null);
-        x[MicrocircuitGroup.laneIndex(2, 1)] = Double.NaN;
+        x[group.index(2, 1)] = Double.NaN;
         assertThatThrownBy(() -> group.step(x, null))
                 .isInstanceOfSatisfying(SimulationDivergedException.class, e -> {
                     assertThat(e.step()).isEqualTo(2);
@@ -289,7 +289,7 @@ class MicrocircuitGroupTest {
         group.setLearning(LearningSwitches.ALL);
         assertThatThrownBy(() -> {
             for (int t = 0; t < 10_000; t++) {
-                group.step(Circuits.allLanes(1.0), Circuits.allLanes(2.0));
+                group.step(Circuits.allLanes(group, 1.0), Circuits.allLanes(group, 2.0));
             }
         }).isInstanceOfSatisfying(SimulationDivergedException.class, e -> assertThat(e.step()).isLessThan(1000));
     }
@@ -306,7 +306,7 @@ class MicrocircuitGroupTest {
     void wrongInputSizeIsRejected() {
         MicrocircuitGroup group = MicrocircuitGroup.create(Circuits.fig1b(Circuits.fa()), 1);
         assertThatThrownBy(() -> group.step(new double[3], null)).hasMessageContaining("input must hold");
-        assertThatThrownBy(() -> group.step(new double[5 * MicrocircuitGroup.lanes()], new double[1]))
+        assertThatThrownBy(() -> group.step(new double[5 * group.width()], new double[1]))
                 .hasMessageContaining("target must hold");
     }
 
@@ -320,7 +320,7 @@ class MicrocircuitGroupTest {
     @Test
     void aCapturedStateRestartsTheSameCircuit() {
         MicrocircuitGroup group = MicrocircuitGroup.create(Circuits.fig1b(Circuits.fa()), 2);
-        group.step(Circuits.allLanes(0.1, 0.2, 0.3, 0.4, 0.5), null);
+        group.step(Circuits.allLanes(group, 0.1, 0.2, 0.3, 0.4, 0.5), null);
         CircuitState state = group.circuitState(0);
         MicrocircuitGroup copy = MicrocircuitGroup.fromStates(group.spec(), new long[] {2}, List.of(state));
         assertThat(copy.circuitState(0)).isEqualTo(state);
@@ -407,7 +407,7 @@ class MicrocircuitGroupTest {
             }
         };
         MicrocircuitGroup group = MicrocircuitGroup.create(Circuits.fig1b(twice), 5);
-        assertThatThrownBy(() -> group.step(new double[5 * MicrocircuitGroup.lanes()], null))
+        assertThatThrownBy(() -> group.step(new double[5 * group.width()], null))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("B_1").hasMessageContaining("once per step");
     }
 }

@@ -28,7 +28,7 @@ class PhaselessAlignmentInMicrocircuitTest {
         int lanes = Math.min(seeds.length, MicrocircuitGroup.lanes());
         MicrocircuitGroup group = MicrocircuitGroup.create(spec, Arrays.copyOf(seeds, lanes));
         group.setLearning(FEEDBACK_ONLY);
-        double[] x = Circuits.allLanes(0.5);
+        double[] x = Circuits.allLanes(group, 0.5);
         for (int t = 0; t < 200; t++) {
             group.step(x, null);
         }
@@ -70,7 +70,7 @@ class PhaselessAlignmentInMicrocircuitTest {
         group.setLearning(new LearningSwitches(true, true, false));
         WeightSnapshot before = group.weights(0);
         for (int t = 0; t < 200; t++) {
-            group.step(Circuits.allLanes(0.1, 0.2, 0.3, 0.4, 0.5), null);
+            group.step(Circuits.allLanes(group, 0.1, 0.2, 0.3, 0.4, 0.5), null);
         }
         for (int l = 1; l <= 3; l++) {
             assertThat(group.noise(0, l)).containsOnly(0.0);
@@ -83,7 +83,7 @@ class PhaselessAlignmentInMicrocircuitTest {
         MicrocircuitSpec spec = MicrocircuitSpec.builder(1, 4, 1).feedbackRule(pal(0.1, 0.1, 0.03, 0, 0)).build();
         MicrocircuitGroup group = MicrocircuitGroup.create(spec, 9);
         group.setLearning(FEEDBACK_ONLY);
-        double[] x = Circuits.allLanes(0.5);
+        double[] x = Circuits.allLanes(group, 0.5);
         double[][] noise = new double[10][];
         for (int t = 0; t < noise.length; t++) {
             group.step(x, null);
@@ -112,7 +112,7 @@ class PhaselessAlignmentInMicrocircuitTest {
         for (int k = 0; k < seeds.length; k++) {
             before[k] = group.feedbackWeights(k, 1);
         }
-        double[] x = Circuits.allLanes(0.5, 0.5);
+        double[] x = Circuits.allLanes(group, 0.5, 0.5);
         for (int t = 0; t < 5000; t++) {
             group.step(x, null);
         }

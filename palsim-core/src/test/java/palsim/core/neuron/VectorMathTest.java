@@ -129,4 +129,74 @@ class VectorMathTest {
             assertThat(laterD).as("%s double", a).containsExactly(firstD);
         }
     }
+
+    /** Inputs for the scalar-twin tests: random values over many scales and every edge case. */
+    private static double[] edgeAndRandomInputs() {
+        double[] special = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 0.0, -0.0,
+            Double.MIN_VALUE, -Double.MIN_VALUE, Double.MIN_NORMAL, -Double.MIN_NORMAL, Double.MAX_VALUE,
+            -Double.MAX_VALUE, 1e-300, -1e-300, 1e-17, -1e-17, 1, -1, 0.5, -0.5, 708, -708, -708.0000000001,
+            -707.9999999999, 709.4, 709.4000000001, 709.3999999999, 710, -745, -746, 0.34657359027997264,
+            Math.nextUp(0.34657359027997264), Math.nextDown(0.34657359027997264), 0.17328679513998632,
+            Math.nextUp(0.17328679513998632), Math.nextDown(0.17328679513998632), 9.75, 19.5, -19.5,
+            Math.nextUp(19.5), Math.nextDown(19.5), 1e300, -1e300, Math.log(2) / 2, -Math.log(2) / 2,
+            Double.longBitsToDouble(0x7ff8000000000123L), Double.longBitsToDouble(0xfff0000000000001L)};
+        SplittableRandom r = new SplittableRandom(11);
+        int random = 60_000;
+        double[] x = new double[special.length + random];
+        System.arraycopy(special, 0, x, 0, special.length);
+        for (int i = special.length; i < x.length; i++) {
+            double scale = Math.pow(10, r.nextInt(-20, 4)); // 1e-20 … 1e3
+            x[i] = switch (i % 4) {
+                case 0 -> (2 * r.nextDouble() - 1) * scale;
+                case 1 -> (2 * r.nextDouble() - 1) * 30;
+                case 2 -> r.nextDouble();
+                default -> Double.longBitsToDouble(r.nextLong()); // any bit pattern
+            };
+        }
+        return x;
+    }
+
+    private static void assertSameBits(double[] x, UnaryOperator<DoubleVector> vector, DoubleUnaryOperator scalar,
+            String name) {
+        var species = DoubleVector.SPECIES_256;
+        int lanes = species.length();
+        double[] padded = java.util.Arrays.copyOf(x, (x.length + lanes - 1) / lanes * lanes);
+        double[] v = new double[padded.length];
+        for (int i = 0; i < padded.length; i += lanes) {
+            vector.apply(DoubleVector.fromArray(species, padded, i)).intoArray(v, i);
+        }
+        for (int i = 0; i < x.length; i++) {
+            double s = scalar.applyAsDouble(x[i]);
+            if (Double.isNaN(v[i])) {
+                assertThat(s).as("%s(%s)", name, x[i]).isNaN();
+            } else {
+                assertThat(Double.doubleToRawLongBits(s)).as("%s(%s): scalar %s, vector %s", name, x[i], s, v[i])
+                        .isEqualTo(Double.doubleToRawLongBits(v[i]));
+            }
+        }
+    }
+
+    @Test
+    void scalarTwinsGiveTheBitsOfTheVectorFunctions() {
+        double[] x = edgeAndRandomInputs();
+        for (int round = 0; round < 3; round++) { // interpreted, then compiled
+            assertSameBits(x, VectorMath::exp, VectorMath::exp, "exp");
+            assertSameBits(x, VectorMath::tanh, VectorMath::tanh, "tanh");
+            assertSameBits(x, VectorMath::log1pUnit, VectorMath::log1pUnit, "log1pUnit");
+        }
+    }
+
+    @Test
+    void scalarTwinsHaveTheAccuracyOfTheVectorFunctions() {
+        double[] xd = doubleInputs(-700, 700, 12);
+        for (double v : xd) {
+            assertThat(Math.abs(VectorMath.exp(v) - Math.exp(v))).isLessThanOrEqualTo(2 * Math.ulp(Math.exp(v)));
+            double t = v / 30;
+            assertThat(Math.abs(VectorMath.tanh(t) - Math.tanh(t))).isLessThanOrEqualTo(3 * Math.ulp(Math.tanh(t)));
+        }
+        assertThat(VectorMath.exp(-1000)).isZero();
+        assertThat(VectorMath.exp(1000)).isInfinite();
+        assertThat(VectorMath.tanh(Double.NEGATIVE_INFINITY)).isEqualTo(-1.0);
+        assertThat(Double.doubleToRawLongBits(VectorMath.tanh(-0.0))).isEqualTo(Double.doubleToRawLongBits(-0.0));
+    }
 }

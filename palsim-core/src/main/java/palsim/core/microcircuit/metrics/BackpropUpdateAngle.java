@@ -84,7 +84,6 @@ public final class BackpropUpdateAngle {
         int count = snapshots.size();
         int top = spec.pyramidalLayers();
         int[] n = spec.layers();
-        int lanes = MicrocircuitGroup.lanes();
         List<CircuitState> prepared = new ArrayList<>(count);
         long[] seeds = new long[count];
         for (int k = 0; k < count; k++) {
@@ -94,6 +93,7 @@ public final class BackpropUpdateAngle {
         MicrocircuitGroup group = MicrocircuitGroup.fromStates(spec, seeds, prepared);
         group.setLearning(LearningSwitches.OFF);
         group.observeForwardUpdates(true);
+        int lanes = group.width();
 
         double[][] forward = new double[top][];
         double[][][] weights = new double[count][top][];

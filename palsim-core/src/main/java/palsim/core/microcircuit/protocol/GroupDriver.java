@@ -16,7 +16,8 @@ final class GroupDriver {
     /** Per sample, the target paired with it (fw_bw), or null (bw_only). */
     private final double[][] sampleTargets;
     private final RunObserver observer;
-    private final int lanes = MicrocircuitGroup.lanes();
+    /** The group's lane width: the stride of x and the target. */
+    private final int lanes;
     private final int active;
     private final int stepsPerSample;
     private final int[][] order;
@@ -39,6 +40,7 @@ final class GroupDriver {
         this.sampleTargets = sampleTargets;
         this.observer = observer;
         this.active = group.seedCount();
+        this.lanes = group.width();
         this.stepsPerSample = protocol.stepsPerSample(group.spec().dt());
         if (stepsPerSample != input.stepsPerSample()) {
             throw new IllegalArgumentException("input holds each sample " + input.stepsPerSample() + " steps; tpres/dt is "

@@ -34,7 +34,7 @@ public final class OutputLoss implements RunObserver {
         if (target == null) {
             return;
         }
-        int lanes = MicrocircuitGroup.lanes();
+        int lanes = group.width();
         for (int k = 0; k < sums.length; k++) {
             sums[k][point.epoch()] += squaredError(group, k, target, lanes);
         }

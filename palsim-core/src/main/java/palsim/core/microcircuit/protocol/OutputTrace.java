@@ -48,7 +48,7 @@ public final class OutputTrace implements RunObserver {
         if (current < 0 || stepInEpoch >= steps) {
             return;
         }
-        int lanes = MicrocircuitGroup.lanes();
+        int lanes = group.width();
         double[] t = point.target();
         for (int k = 0; k < student[current].length; k++) {
             for (int i = 0; i < outputs; i++) {

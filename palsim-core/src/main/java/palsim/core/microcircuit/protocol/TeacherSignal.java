@@ -81,7 +81,7 @@ public final class TeacherSignal {
         int k = input.stepsPerSample();
         MicrocircuitGroup group = MicrocircuitGroup.create(teacher, seed);
         group.setLearning(LearningSwitches.OFF);
-        int lanes = MicrocircuitGroup.lanes();
+        int lanes = group.width();
         double[] x = new double[teacher.size(0) * lanes];
         int settling = protocol.settlingSteps(teacher.dt());
         for (int i = 0; i < settling; i++) {

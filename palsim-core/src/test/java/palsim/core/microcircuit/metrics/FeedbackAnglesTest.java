@@ -18,7 +18,7 @@ class FeedbackAnglesTest {
     @Test
     void backpropFeedbackHasZeroAngleToTheTransposedForwardWeights() {
         MicrocircuitGroup group = MicrocircuitGroup.create(Circuits.fig1b(Circuits.bp()), 3);
-        group.step(Circuits.allLanes(0.1, 0.2, 0.3, 0.4, 0.5), null);
+        group.step(Circuits.allLanes(group, 0.1, 0.2, 0.3, 0.4, 0.5), null);
         FeedbackAngles.LayerAngles angles = FeedbackAngles.of(group, 0);
         assertThat(angles.feedbackToTransposedForward()).hasSize(3);
         for (double a : angles.feedbackToTransposedForward()) {
@@ -30,7 +30,7 @@ class FeedbackAnglesTest {
     void withLinearUnitsAllThreeAnglesCoincide() {
         MicrocircuitSpec spec = Circuits.fig1b(Circuits.fa()).toBuilder().activation(Activation.LINEAR).build();
         MicrocircuitGroup group = MicrocircuitGroup.create(spec, 8);
-        group.step(Circuits.allLanes(0.1, 0.2, 0.3, 0.4, 0.5), null);
+        group.step(Circuits.allLanes(group, 0.1, 0.2, 0.3, 0.4, 0.5), null);
         FeedbackAngles.LayerAngles angles = FeedbackAngles.of(group, 0);
         for (int l = 0; l < 3; l++) {
             double wt = angles.feedbackToTransposedForward()[l];
@@ -48,7 +48,7 @@ class FeedbackAnglesTest {
                         new double[][] {{0.5}}));
         MicrocircuitGroup group = MicrocircuitGroup.fromStates(spec, new long[] {1}, List.of(state));
         group.setLearning(LearningSwitches.OFF);
-        group.step(Circuits.allLanes(0.3), null);
+        group.step(Circuits.allLanes(group, 0.3), null);
         FeedbackAngles.LayerAngles angles = FeedbackAngles.of(group, 0);
         assertThat(angles.feedbackToTransposedForward()[0]).isCloseTo(180, within(1e-9));
         assertThat(angles.feedbackToFixedPoint()[0]).isCloseTo(180, within(1e-9));

@@ -76,7 +76,6 @@ class BackwardOnlyTaskTest {
         int k = 10;
         BackwardOnlyTask task = new BackwardOnlyTask(Circuits.fig1b(Circuits.fig1bPal(3)), new RunProtocol(1, 0.1, samples, 3, 1000));
         InputSignal input = task.input(7);
-        int lanes = MicrocircuitGroup.lanes();
         int[][][] shown = new int[4][2][samples]; // [epoch][lane][block] → sample
         task.run(new long[] {7, 8}, input, new RunObserver() {
             @Override
@@ -88,7 +87,7 @@ class BackwardOnlyTaskTest {
             public void stepped(MicrocircuitGroup group, RecordPoint point, int stepInEpoch) {
                 if (point.training() && stepInEpoch % k == 0) {
                     for (int lane = 0; lane < 2; lane++) {
-                        shown[point.epoch()][lane][stepInEpoch / k] = sampleOf(input, point.input(), lane, lanes);
+                        shown[point.epoch()][lane][stepInEpoch / k] = sampleOf(input, point.input(), lane, group.width());
                     }
                 }
             }

@@ -41,14 +41,13 @@ class TeacherStudentTaskTest {
         TeacherStudentTask task = fig1d(Circuits.bp(), 8);
         TeacherSignal signal = task.teach(3);
         double[][] targets = signal.sampleTargets();
-        int lanes = MicrocircuitGroup.lanes();
         OutputLoss loss = new OutputLoss(2, 1, 8);
         OutputTrace trace = new OutputTrace(2, 1, new int[] {1, 8}, 3, 100);
         RunObserver pairing = new RunObserver() {
             @Override
             public void recorded(MicrocircuitGroup group, RecordPoint point) {
                 for (int lane = 0; lane < 2; lane++) {
-                    int sample = BackwardOnlyTaskTest.sampleOf(signal.input(), point.input(), lane, lanes);
+                    int sample = BackwardOnlyTaskTest.sampleOf(signal.input(), point.input(), lane, group.width());
                     assertThat(point.target()[lane]).isEqualTo(targets[sample][0]);
                 }
             }
