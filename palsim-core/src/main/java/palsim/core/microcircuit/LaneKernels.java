@@ -24,10 +24,9 @@ import palsim.core.neuron.VectorMath;
 final class LaneKernels implements LaneMatrixKernels {
     /**
      * The lane species: the machine's preferred double vector, capped at 256 bits (4 seeds). On
-     * AVX-512 machines that execute 512-bit operations as two 256-bit halves (AMD Zen 4, where
-     * palsim was tuned), 4 lanes give the same per-seed throughput as 8 and half the step time of
-     * a small group, e.g. a single seed; a group of 4 also splits 10 seeds into 3 jobs that keep 2
-     * cores busy. Fixed per machine, so a seed's results never depend on how seeds are grouped.
+     * the AVX-512 machine palsim was tuned on (AMD EPYC, family 26), 4 lanes gave about the
+     * per-seed throughput of 8 at half the step time of a small group; a group of 4 also splits 10
+     * seeds into 3 jobs that keep 2 cores busy. Fixed per machine, so a seed's results never depend on how seeds are grouped.
      */
     static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED.vectorBitSize() > 256
             ? DoubleVector.SPECIES_256 : DoubleVector.SPECIES_PREFERRED;
