@@ -258,12 +258,6 @@ public final class VectorMath {
                 | (Double.doubleToRawLongBits(x) & Long.MIN_VALUE));
     }
 
-    /** log(1 + t) for t ∈ [0, 1] with the bits of {@link #log1pUnit(DoubleVector)}. */
-    public static double log1pUnit(double t) {
-        double s = t / (t + 2.0);
-        return (s + s) * horner(s * s, D_ATANH_COEFFICIENTS);
-    }
-
     /** log(1 + t) for t ∈ [0, 1]. */
     public static DoubleVector log1pUnit(DoubleVector t) {
         DoubleVector s = t.div(t.add(2.0));
