@@ -19,8 +19,6 @@ import palsim.core.neuron.Activation;
  */
 interface LeKernels<A> {
 
-    Precision precision();
-
     A allocate(int length);
 
     /** C ← α·op(A)·B + β·C on rows [rowFrom, rowTo), see {@link palsim.core.linalg.FloatMatrixKernels#multiply}. */
@@ -92,9 +90,6 @@ interface LeKernels<A> {
 
     /** Copies doubles into the array type (rounding to float for float32). */
     void load(double[] src, A dst);
-
-    /** Copies the array type into floats. */
-    void store(A src, int srcOffset, float[] dst, int dstOffset, int length);
 
     /** ∠(B, Wᵀ) in degrees, B rows × cols and W cols × rows, see {@link palsim.core.metrics.Angles}. */
     double degreesToTranspose(A b, A w, int rows, int cols);

@@ -3,8 +3,6 @@ package palsim.core.neuron;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.FloatVector;
 
 /**
  * Activation functions φ of both models, with the derivative φ' each spec uses.
@@ -132,16 +130,6 @@ public enum Activation {
         DoubleActivationKernels.valuesAndDerivatives(this, x, xOff, value, slope, outOff, n);
     }
 
-    /** φ applied lane-wise to one vector. */
-    public DoubleVector valueOf(DoubleVector v) {
-        return DoubleActivationKernels.valueOf(this, v);
-    }
-
-    /** φ' applied lane-wise to one vector. */
-    public DoubleVector derivativeOf(DoubleVector v) {
-        return DoubleActivationKernels.derivativeOf(this, v);
-    }
-
     /** {@code out[outOff + i] = φ(x[xOff + i])} for i &lt; n. {@code out} may be {@code x}. */
     public void values(float[] x, int xOff, float[] out, int outOff, int n) {
         FloatActivationKernels.values(this, x, xOff, out, outOff, n);
@@ -155,15 +143,5 @@ public enum Activation {
     /** Both φ and φ' of the same inputs in one pass; {@code value} and {@code slope} must not alias {@code x}. */
     public void valuesAndDerivatives(float[] x, int xOff, float[] value, float[] slope, int outOff, int n) {
         FloatActivationKernels.valuesAndDerivatives(this, x, xOff, value, slope, outOff, n);
-    }
-
-    /** φ applied lane-wise to one vector. */
-    public FloatVector valueOf(FloatVector v) {
-        return FloatActivationKernels.valueOf(this, v);
-    }
-
-    /** φ' applied lane-wise to one vector. */
-    public FloatVector derivativeOf(FloatVector v) {
-        return FloatActivationKernels.derivativeOf(this, v);
     }
 }

@@ -1,5 +1,5 @@
 // Template: the build generates DoubleLeKernels and FloatLeKernels from this file
-// (@Real@ -> Double/Float, @real@ -> double/float, @precision@ -> FLOAT64/FLOAT32; see
+// (@Real@ -> Double/Float, @real@ -> double/float; see
 // palsim-core/pom.xml). Scalars of the LeKernels API stay double in both.
 package palsim.core.le;
 
@@ -20,11 +20,6 @@ final class @Real@LeKernels implements LeKernels<@real@[]> {
     static final @Real@LeKernels INSTANCE = new @Real@LeKernels();
 
     private @Real@LeKernels() {}
-
-    @Override
-    public Precision precision() {
-        return Precision.@precision@;
-    }
 
     @Override
     public @real@[] allocate(int length) {
@@ -216,13 +211,6 @@ final class @Real@LeKernels implements LeKernels<@real@[]> {
     public void load(double[] src, @real@[] dst) {
         for (int i = 0; i < src.length; i++) {
             dst[i] = (@real@) src[i];
-        }
-    }
-
-    @Override
-    public void store(@real@[] src, int srcOffset, float[] dst, int dstOffset, int length) {
-        for (int i = 0; i < length; i++) {
-            dst[dstOffset + i] = (float) src[srcOffset + i];
         }
     }
 
