@@ -454,12 +454,12 @@ final class LaneKernels implements LaneMatrixKernels {
                     DoubleVector o = DoubleVector.fromArray(SPECIES, old, e);
                     DoubleVector b = DoubleVector.fromArray(SPECIES, now, e).sub(o).fma(cv, o);
                     b.intoArray(breve, e);
-                    logistic(b).intoArray(rate, e);
+                    VectorMath.logistic(b).intoArray(rate, e);
                 }
                 for (int e = bound; e < count; e++) {
                     double b = Math.fma(now[e] - old[e], c, old[e]);
                     breve[e] = b;
-                    rate[e] = logistic(b);
+                    rate[e] = VectorMath.logistic(b);
                 }
             }
             case TANH -> {
@@ -486,16 +486,6 @@ final class LaneKernels implements LaneMatrixKernels {
                 phi.values(breve, 0, rate, 0, count);
             }
         }
-    }
-
-    /** 1/(1 + e^{−v}), as {@link Activation#LOGISTIC}'s vector kernel computes it. */
-    private static DoubleVector logistic(DoubleVector v) {
-        return v.broadcast(1.0).div(VectorMath.exp(v.neg()).add(1.0));
-    }
-
-    /** The scalar twin of {@link #logistic(DoubleVector)}. */
-    static double logistic(double v) {
-        return 1.0 / (VectorMath.exp(-v) + 1.0);
     }
 
     static void prospectiveRatesReference(double[] now, double[] old, double c, Activation phi, double[] breve,
@@ -603,11 +593,11 @@ final class LaneKernels implements LaneMatrixKernels {
         int bound = SPECIES.loopBound(count);
         if (phi == Activation.LOGISTIC) {
             for (int e = 0; e < bound; e += LANES) {
-                DoubleVector prediction = logistic(DoubleVector.fromArray(SPECIES, v, e).mul(a));
+                DoubleVector prediction = VectorMath.logistic(DoubleVector.fromArray(SPECIES, v, e).mul(a));
                 DoubleVector.fromArray(SPECIES, r, e).sub(prediction).mul(s).intoArray(out, e);
             }
             for (int e = bound; e < count; e++) {
-                out[e] = (r[e] - logistic(v[e] * a)) * s;
+                out[e] = (r[e] - VectorMath.logistic(v[e] * a)) * s;
             }
             return;
         }

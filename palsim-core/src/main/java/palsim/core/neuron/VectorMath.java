@@ -5,7 +5,7 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 
 /**
- * exp, expm1-based tanh and log1p on vectors, built only from IEEE basic operations (add, sub,
+ * exp, expm1-based tanh, the logistic function and log1p on vectors, built only from IEEE basic operations (add, sub,
  * mul, div, fma, min, max, bit reinterpretation).
  *
  * <p>Why not {@code lanewise(VectorOperators.EXP / TANH / LOG1P)}: the Vector API computes those
@@ -95,6 +95,11 @@ public final class VectorMath {
         FloatVector m = expm1NonNegative(a.add(a));
         FloatVector magnitude = m.div(m.add(2f));
         return magnitude.reinterpretAsInts().or(x.reinterpretAsInts().and(0x80000000)).reinterpretAsFloats();
+    }
+
+    /** The logistic function 1/(e^{−x} + 1). */
+    public static FloatVector logistic(FloatVector x) {
+        return x.broadcast(1f).div(exp(x.neg()).add(1f));
     }
 
     /** log(1 + t) for t ∈ [0, 1]. */
@@ -211,6 +216,11 @@ public final class VectorMath {
         return magnitude.reinterpretAsLongs().or(x.reinterpretAsLongs().and(Long.MIN_VALUE)).reinterpretAsDoubles();
     }
 
+    /** The logistic function 1/(e^{−x} + 1). */
+    public static DoubleVector logistic(DoubleVector x) {
+        return x.broadcast(1.0).div(exp(x.neg()).add(1.0));
+    }
+
     // ---------------------------------------------------------------------------------------------
     // double, one value: the scalar twins of the vector functions above, operation for operation
     // (Math.fma where they use fma, the same bit tricks), so a value's result has the same bits in
@@ -256,6 +266,11 @@ public final class VectorMath {
         double magnitude = m / (m + 2.0);
         return Double.longBitsToDouble(Double.doubleToRawLongBits(magnitude)
                 | (Double.doubleToRawLongBits(x) & Long.MIN_VALUE));
+    }
+
+    /** 1/(e^{−x} + 1) with the bits of {@link #logistic(DoubleVector)}. */
+    public static double logistic(double x) {
+        return 1.0 / (exp(-x) + 1.0);
     }
 
     /** log(1 + t) for t ∈ [0, 1]. */

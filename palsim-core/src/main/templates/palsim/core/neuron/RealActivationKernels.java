@@ -11,8 +11,8 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * The Vector API kernels behind {@link Activation}'s {@code @real@[]} methods. Every element,
  * including a tail shorter than a vector, goes through the same masked vector code, so its result
- * does not depend on its position in the array; exp and tanh come from {@link VectorMath}, which
- * gives the same bits in every execution tier.
+ * does not depend on its position in the array; exp, tanh and the logistic function come from
+ * {@link VectorMath}, which gives the same bits in every execution tier.
  */
 final class @Real@ActivationKernels {
     private static final VectorSpecies<@Real@> SPECIES = @Real@Vector.SPECIES_PREFERRED;
@@ -74,13 +74,13 @@ final class @Real@ActivationKernels {
         @Real@Vector one = @Real@Vector.broadcast(SPECIES, ONE);
         int i = 0;
         for (; i + SPECIES.length() <= n; i += SPECIES.length()) {
-            @Real@Vector y = one.div(VectorMath.exp(@Real@Vector.fromArray(SPECIES, x, xOff + i).neg()).add(ONE));
+            @Real@Vector y = VectorMath.logistic(@Real@Vector.fromArray(SPECIES, x, xOff + i));
             y.intoArray(value, outOff + i);
             y.mul(one.sub(y)).intoArray(slope, outOff + i);
         }
         if (i < n) {
             VectorMask<@Real@> m = SPECIES.indexInRange(i, n);
-            @Real@Vector y = one.div(VectorMath.exp(@Real@Vector.fromArray(SPECIES, x, xOff + i, m).neg()).add(ONE));
+            @Real@Vector y = VectorMath.logistic(@Real@Vector.fromArray(SPECIES, x, xOff + i, m));
             y.intoArray(value, outOff + i, m);
             y.mul(one.sub(y)).intoArray(slope, outOff + i, m);
         }
@@ -102,7 +102,7 @@ final class @Real@ActivationKernels {
             case LINEAR -> v;
             case RELU -> v.max(ZERO);
             case SOFTPLUS -> v.max(ZERO).add(VectorMath.log1pUnit(VectorMath.exp(v.abs().neg())));
-            case LOGISTIC -> @Real@Vector.broadcast(v.species(), ONE).div(VectorMath.exp(v.neg()).add(ONE));
+            case LOGISTIC -> VectorMath.logistic(v);
             case TANH -> VectorMath.tanh(v);
             case HARD_SIGMOID -> v.div(SIX).add(HALF).max(ZERO).min(ONE);
             case CLAMP01 -> v.max(ZERO).min(ONE);

@@ -182,6 +182,7 @@ class VectorMathTest {
         for (int round = 0; round < 3; round++) { // interpreted, then compiled
             assertSameBits(x, VectorMath::exp, VectorMath::exp, "exp");
             assertSameBits(x, VectorMath::tanh, VectorMath::tanh, "tanh");
+            assertSameBits(x, VectorMath::logistic, VectorMath::logistic, "logistic");
         }
     }
 
