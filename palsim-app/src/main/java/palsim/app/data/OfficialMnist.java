@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.apache.commons.rng.UniformRandomProvider;
 import palsim.core.data.Dataset;
 import palsim.core.rng.RandomStreams;
 
@@ -82,28 +81,13 @@ public record OfficialMnist(Dataset training, Dataset test, List<DataFile> files
         if (trainSize < 1 || trainSize >= training.size()) {
             throw new IllegalArgumentException("trainSize must be in [1, " + training.size() + "), got " + trainSize);
         }
-        int[] order = permutation(training.size(), RandomStreams.derived(seed, SPLIT_STREAM, 0));
+        int[] order = RandomStreams.permutation(training.size(), RandomStreams.derived(seed, SPLIT_STREAM, 0));
         int[] trainRows = java.util.Arrays.copyOfRange(order, 0, trainSize);
         int[] validationRows = java.util.Arrays.copyOfRange(order, trainSize, order.length);
         String description = "official MNIST, seeded split " + trainSize + "/" + validationRows.length
                 + " (seed " + seed + "), test " + test.size();
         return new DataSplit(description, training.select(trainRows), Optional.of(training.select(validationRows)),
                 test, files);
-    }
-
-    /** Fisher–Yates: a uniformly random permutation of {@code 0 … n−1}. */
-    static int[] permutation(int n, UniformRandomProvider random) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int swap = order[i];
-            order[i] = order[j];
-            order[j] = swap;
-        }
-        return order;
     }
 
     /** {@code name.gz} if present, else {@code name}; neither ⇒ an exception telling how to fetch them. */

@@ -81,7 +81,7 @@ public final class SgdHingeClassifier {
         }
         for (int epoch = 0; epoch < MAX_EPOCHS; epoch++) {
             if (random != null) {
-                shuffle(order, random);
+                RandomStreams.shuffle(random, order);
             }
             double lossSum = 0.0;
             for (int k = 0; k < n; k++) {
@@ -131,15 +131,5 @@ public final class SgdHingeClassifier {
             w[j] *= scale;
         }
         return intercept;
-    }
-
-    /** Fisher–Yates. */
-    private static void shuffle(int[] order, UniformRandomProvider random) {
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int swap = order[i];
-            order[i] = order[j];
-            order[j] = swap;
-        }
     }
 }

@@ -143,7 +143,7 @@ class OfficialMnistTest {
         int[] counts = new int[5];
         var random = RandomStreams.derived(11, "test", 0);
         for (int r = 0; r < 20_000; r++) {
-            int[] p = OfficialMnist.permutation(5, random);
+            int[] p = RandomStreams.permutation(5, random);
             for (int i = 0; i < 5; i++) {
                 if (p[i] == 0) {
                     counts[i]++;

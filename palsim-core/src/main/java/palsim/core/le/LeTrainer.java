@@ -1,6 +1,5 @@
 package palsim.core.le;
 
-import org.apache.commons.rng.UniformRandomProvider;
 import palsim.core.SimulationDivergedException;
 import palsim.core.data.Dataset;
 import palsim.core.rng.RandomStreams;
@@ -164,18 +163,7 @@ public final class LeTrainer {
 
     /** The sample order of an epoch: a Fisher–Yates shuffle of 0 … size−1 seeded by (seed, epoch). */
     public static int[] shuffledOrder(int size, long seed, int epoch) {
-        int[] order = new int[size];
-        for (int i = 0; i < size; i++) {
-            order[i] = i;
-        }
-        UniformRandomProvider rng = RandomStreams.derived(seed, SHUFFLE_STREAM, epoch);
-        for (int i = size - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        return order;
+        return RandomStreams.permutation(size, RandomStreams.derived(seed, SHUFFLE_STREAM, epoch));
     }
 
     private void gather(Dataset data, Targets targetSource, int[] order, int first) {

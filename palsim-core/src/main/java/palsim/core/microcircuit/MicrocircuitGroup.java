@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import palsim.core.SimulationDivergedException;
+import palsim.core.rng.RandomStreams;
 
 /**
  * A group of up to {@link #lanes() L} seeds of one {@link MicrocircuitSpec}, simulated together in
@@ -146,13 +147,7 @@ public final class MicrocircuitGroup {
     /** Shuffles {@code order} in place with lane {@code lane}'s own generator (Fisher–Yates). */
     public void shuffle(int lane, int[] order) {
         checkLane(lane);
-        var rng = state.modelGenerator[lane];
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
+        RandomStreams.shuffle(state.modelGenerator[lane], order);
     }
 
     // ------------------------------------------------------------------------------------------

@@ -39,6 +39,30 @@ public final class RandomStreams {
         return ALGORITHM.create(h);
     }
 
+    /**
+     * Shuffles {@code values} in place (Fisher–Yates): for i from the last index down to 1, swaps
+     * element i with element {@code rng.nextInt(i + 1)}. Every seeded shuffle in palsim draws this
+     * way, so a seed gives the same order wherever it is used.
+     */
+    public static void shuffle(UniformRandomProvider rng, int[] values) {
+        for (int i = values.length - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = values[i];
+            values[i] = values[j];
+            values[j] = t;
+        }
+    }
+
+    /** A uniformly random permutation of {@code 0 … n−1}: the identity {@linkplain #shuffle shuffled}. */
+    public static int[] permutation(int n, UniformRandomProvider rng) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        shuffle(rng, order);
+        return order;
+    }
+
     /** SplitMix64's finaliser: a bijective scramble of a 64-bit value. */
     static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;

@@ -48,4 +48,33 @@ class RandomStreamsTest {
         // correlation of independent U(0,1): mean 0, std (1/12)/sqrt(n)
         assertThat(Math.abs(sum / n) / (1.0 / 12)).isLessThan(5 / Math.sqrt(n));
     }
+
+    @Test
+    void shuffleIsFisherYatesDrawingNextIntDownFromTheLastIndex() {
+        for (int n : new int[] {0, 1, 2, 7, 100}) {
+            int[] expected = new int[n];
+            for (int i = 0; i < n; i++) {
+                expected[i] = 10 * i;
+            }
+            int[] actual = expected.clone();
+            UniformRandomProvider reference = RandomStreams.derived(3, "shuffle", n);
+            for (int i = n - 1; i > 0; i--) {
+                int j = reference.nextInt(i + 1);
+                int t = expected[i];
+                expected[i] = expected[j];
+                expected[j] = t;
+            }
+            UniformRandomProvider rng = RandomStreams.derived(3, "shuffle", n);
+            RandomStreams.shuffle(rng, actual);
+            assertThat(actual).containsExactly(expected);
+            assertThat(rng.nextLong()).isEqualTo(reference.nextLong()); // the same number of draws
+        }
+    }
+
+    @Test
+    void permutationIsTheShuffledIdentity() {
+        int[] identity = {0, 1, 2, 3, 4, 5, 6, 7, 8};
+        RandomStreams.shuffle(RandomStreams.derived(4, "order", 1), identity);
+        assertThat(RandomStreams.permutation(9, RandomStreams.derived(4, "order", 1))).containsExactly(identity);
+    }
 }

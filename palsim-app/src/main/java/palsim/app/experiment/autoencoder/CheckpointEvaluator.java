@@ -90,12 +90,7 @@ final class CheckpointEvaluator {
             order[i] = i;
         }
         UniformRandomProvider random = RandomStreams.derived(seed, LATENT_ORDER_STREAM, epoch);
-        for (int i = size - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
+        RandomStreams.shuffle(random, order);
         return order;
     }
 
