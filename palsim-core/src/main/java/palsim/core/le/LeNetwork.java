@@ -3,6 +3,7 @@ package palsim.core.le;
 import java.util.OptionalDouble;
 import palsim.core.SimulationDivergedException;
 import palsim.core.feedback.FeedbackPathway;
+import palsim.core.linalg.DoubleMatrixKernels;
 
 /**
  * A layered Latent-Equilibrium network simulating a batch of N samples side by side
@@ -208,11 +209,7 @@ public final class LeNetwork implements AutoCloseable {
         int rows = size(layer), cols = size(layer + 1);
         double[] w = engine.forwardWeights(layer + 1);
         double[] t = new double[w.length];
-        for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < cols; j++) {
-                t[i * cols + j] = w[j * rows + i];
-            }
-        }
+        DoubleMatrixKernels.transpose(0, cols, rows, w, 0, rows, t, 0, cols); // w is cols × rows
         return t;
     }
 

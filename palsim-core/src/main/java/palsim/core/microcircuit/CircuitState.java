@@ -192,8 +192,8 @@ public record CircuitState(double[][] somaticVoltages, double[][] interneuronVol
         /** B_ℓ := W_{ℓ+1}ᵀ and B^PI_ℓ := −B_ℓ. */
         @Override
         public void tieToForward() {
-            tie(weights.forwardView(layer + 1), weights.feedbackView(layer), weights.interneuronToPyramidView(layer),
-                    n[layer], n[layer + 1]);
+            ScalarLaneKernels.INSTANCE.tieTransposed(weights.forwardView(layer + 1), weights.feedbackView(layer),
+                    weights.interneuronToPyramidView(layer), n[layer], n[layer + 1]);
         }
 
         /** Keeps the B_ℓ drawn at its place in the §4.1 draw order (see the class comment). */
@@ -205,17 +205,6 @@ public record CircuitState(double[][] somaticVoltages, double[][] interneuronVol
         @Override
         public void learnFromNoise(double rate, double decay) {
             throw new IllegalStateException("a feedback rule may not learn while the network is initialised");
-        }
-    }
-
-    /** B := Wᵀ, B^PI := −B for B n_ℓ × n_{ℓ+1} and W n_{ℓ+1} × n_ℓ (plain loops, one seed). */
-    static void tie(double[] w, double[] b, double[] bpi, int rows, int cols) {
-        for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < cols; j++) {
-                double v = w[j * rows + i];
-                b[i * cols + j] = v;
-                bpi[i * cols + j] = -v;
-            }
         }
     }
 }

@@ -407,7 +407,7 @@ public final class ReferenceMicrocircuit {
 
         @Override
         public void tieToForward() {
-            CircuitState.tie(W[l + 1], B[l], BPI[l], n[l], n[l + 1]);
+            ScalarLaneKernels.INSTANCE.tieTransposed(W[l + 1], B[l], BPI[l], n[l], n[l + 1]);
         }
 
         @Override

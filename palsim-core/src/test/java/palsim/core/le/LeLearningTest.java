@@ -119,6 +119,27 @@ class LeLearningTest {
     }
 
     @Test
+    void backpropReportsTheTransposedForwardWeightsAsItsFeedback() {
+        int[] sizes = {6, 9, 5, 4};
+        LeNetworkSpec spec = LeNetworkSpec.builder(sizes)
+                .activations(Activation.TANH, Activation.LOGISTIC, Activation.LINEAR).feedbackRule(TestNetworks.bp())
+                .batchSize(2).initialWeightStd(0.3).build();
+        try (LeNetwork net = LeNetwork.create(spec, 3)) {
+            for (int l = 1; l <= 2; l++) {
+                int rows = sizes[l], cols = sizes[l + 1];
+                double[] w = net.forwardWeights(l + 1); // cols × rows
+                double[] b = net.feedbackWeights(l); // rows × cols
+                assertThat(b).hasSize(w.length);
+                for (int i = 0; i < rows; i++) {
+                    for (int j = 0; j < cols; j++) {
+                        assertThat(b[i * cols + j]).isEqualTo(w[j * rows + i]);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void directFeedbackErrorIsThisStepsDerivativeTimesProjectedOutputError() {
         int[] sizes = {5, 6, 7, 3};
         LeNetworkSpec spec = LeNetworkSpec.builder(sizes)
