@@ -95,7 +95,6 @@ public final class BackpropUpdateAngle {
         group.observeForwardUpdates(true);
         int lanes = group.width();
 
-        double[][] forward = new double[top][];
         double[][][] weights = new double[count][top][];
         for (int k = 0; k < count; k++) {
             for (int l = 1; l <= top; l++) {
@@ -109,16 +108,15 @@ public final class BackpropUpdateAngle {
         int steps = input.stepsPerSample();
         int step = 0;
         for (int block = 0; block < input.samples(); block++) {
-            fill(x, input.sample(block), count, lanes);
+            double[] sample = input.sample(block);
+            fill(x, sample, count, lanes);
             for (int s = 0; s < steps; s++, step++) {
                 fill(y, stepTargets[step], count, lanes);
                 group.step(x, y);
             }
-            double[] sample = input.sample(block);
             double[] target = stepTargets[step - 1];
             for (int k = 0; k < count; k++) {
-                System.arraycopy(weights[k], 0, forward, 0, top);
-                double[][] backprop = AnnBackprop.updates(spec, forward, sample, target);
+                double[][] backprop = AnnBackprop.updates(spec, weights[k], sample, target);
                 for (int l = 1; l <= top; l++) {
                     double angle = Angles.degrees(group.forwardUpdate(k, l), backprop[l - 1]);
                     if (!Double.isNaN(angle)) {
