@@ -3,6 +3,7 @@ package palsim.core.le;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import palsim.core.linalg.FloatMatrixKernels;
 
 /**
  * Cuts the pieces of work of one phase of a step into chunks, once, when a network is built.
@@ -18,7 +19,8 @@ import java.util.List;
  * piece runs in one thread in its fixed order.
  */
 final class PhasePlan {
-    static final int ROW_ALIGNMENT = 8;
+    /** The product tile height, the same for both precisions (one template). */
+    static final int ROW_ALIGNMENT = FloatMatrixKernels.TILE_ROWS;
     /** Pieces cheaper than this (in multiply-adds) are not worth cutting. */
     static final long SPLIT_THRESHOLD = 1L << 16;
     /** Chunks per thread a large piece is cut into: a few, so a late thread finds work left. */
