@@ -57,6 +57,15 @@ public final class MicrocircuitGroup {
     }
 
     /**
+     * Writes one seed's {@code values} into lane {@code lane} of the per-lane array {@code laned}
+     * (element i at {@link #index(int, int) index(i, lane)}); the other lanes are left alone.
+     */
+    public void scatter(double[] values, int lane, double[] laned) {
+        checkLane(lane);
+        state.scatter(values, laned, lane);
+    }
+
+    /**
      * A group whose lane k holds seed {@code seeds[k]}, initialised as microcircuit.md §4.1–4.2
      * ({@link CircuitState#draw}).
      */

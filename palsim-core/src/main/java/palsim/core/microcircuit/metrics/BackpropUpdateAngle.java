@@ -109,9 +109,9 @@ public final class BackpropUpdateAngle {
         int step = 0;
         for (int block = 0; block < input.samples(); block++) {
             double[] sample = input.sample(block);
-            fill(x, sample, count, lanes);
+            fill(group, x, sample, count);
             for (int s = 0; s < steps; s++, step++) {
-                fill(y, stepTargets[step], count, lanes);
+                fill(group, y, stepTargets[step], count);
                 group.step(x, y);
             }
             double[] target = stepTargets[step - 1];
@@ -137,11 +137,9 @@ public final class BackpropUpdateAngle {
         return results;
     }
 
-    private static void fill(double[] laned, double[] values, int activeLanes, int lanes) {
-        for (int i = 0; i < values.length; i++) {
-            for (int k = 0; k < activeLanes; k++) {
-                laned[i * lanes + k] = values[i];
-            }
+    private static void fill(MicrocircuitGroup group, double[] laned, double[] values, int activeLanes) {
+        for (int k = 0; k < activeLanes; k++) {
+            group.scatter(values, k, laned);
         }
     }
 }

@@ -125,10 +125,7 @@ final class GroupDriver {
             x[i * lanes + k] = input.value(sample, i);
         }
         if (target != null) {
-            double[] t = sampleTargets[sample];
-            for (int i = 0; i < t.length; i++) {
-                target[i * lanes + k] = t[i];
-            }
+            group.scatter(sampleTargets[sample], k, target);
         }
     }
 }
