@@ -2,7 +2,6 @@ package palsim.app.experiment.autoencoder;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import palsim.app.InputException;
 import palsim.app.data.BundledDigits;
 import palsim.app.data.DataFile;
@@ -43,16 +42,7 @@ abstract sealed class AutoencoderData {
         private final DataSplit split;
 
         Bundled(DataSettings settings) {
-            DataSplit sample = BundledDigits.sampleSplit();
-            int train = settings.trainSize();
-            int test = settings.testSize();
-            if (train == sample.train().size() && test == sample.test().size()) {
-                split = sample;
-            } else {
-                Dataset all = BundledDigits.all();
-                split = new DataSplit("bundled MNIST digits, train = first " + train + ", test = last " + test,
-                        all.slice(0, train), Optional.empty(), all.slice(all.size() - test, all.size()), sample.files());
-            }
+            split = BundledDigits.split(settings.trainSize(), settings.testSize());
         }
 
         @Override
