@@ -296,6 +296,19 @@ public final class ConfigSection implements RuleParameters {
         return byConfigName(string(key), type, configName, pathOf(key));
     }
 
+    /**
+     * A required list of constants of {@code type}, each written in the config as
+     * {@code configName.apply(constant)}; an unknown name is reported as {@code key[i]}.
+     */
+    public <E extends Enum<E>> List<E> choices(String key, Class<E> type, Function<E, String> configName) {
+        List<String> names = strings(key);
+        List<E> values = new ArrayList<>(names.size());
+        for (int i = 0; i < names.size(); i++) {
+            values.add(byConfigName(names.get(i), type, configName, pathOf(key) + "[" + i + "]"));
+        }
+        return List.copyOf(values);
+    }
+
     /** A required constant of {@code type}, written in the config as its lower-case name. */
     public <E extends Enum<E>> E choice(String key, Class<E> type) {
         return choice(key, type, ConfigSection::lowerCaseName);
