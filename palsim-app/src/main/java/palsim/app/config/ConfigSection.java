@@ -8,12 +8,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import palsim.app.InputException;
+import palsim.app.Messages;
 import palsim.core.feedback.FeedbackRule;
 import palsim.core.feedback.FeedbackRuleRegistry;
 import palsim.core.feedback.RuleParameters;
@@ -422,7 +422,7 @@ public final class ConfigSection implements RuleParameters {
 
     /** Prefixes this section's path to a message from core validation, joining key paths with a dot. */
     String qualify(String message) {
-        String m = Objects.requireNonNullElse(message, "invalid value").strip().replaceAll("\\s*\\R\\s*", " ");
+        String m = Messages.oneLine(message, "invalid value");
         if (path.isEmpty()) {
             return m;
         }
