@@ -141,7 +141,7 @@ public final class ExperimentRunner {
         MetricsTable metrics = new MetricsTable(run.settings().rules(), run.common().seeds());
         SummaryExtrasTable extras = new SummaryExtrasTable(run.settings().rules(), run.common().seeds());
         List<String> headlines = Collections.synchronizedList(new ArrayList<>());
-        Context<S> context = new Context<>(run.settings(), run.common(), request.threads(),
+        Context<S> context = new Context<>(run.settings(), run.common(),
                 new ParallelExecutor(request.threads()), metrics, extras, directory, request.progress(), headlines);
 
         Thread onShutdown = new Thread(() -> {
@@ -197,7 +197,7 @@ public final class ExperimentRunner {
         AtomicFiles.write(directory.directory().resolve(RunDirectory.PROVENANCE), provenance.toJson(directory.files()));
     }
 
-    private record Context<S extends ExperimentSettings>(S settings, CommonSettings common, int threads,
+    private record Context<S extends ExperimentSettings>(S settings, CommonSettings common,
             ParallelExecutor executor, MetricsSink metrics, SummaryExtras summaryExtras, RunOutput output,
             ProgressReporter progress, List<String> headlines) implements ExperimentContext<S> {
 
