@@ -17,15 +17,16 @@ import palsim.core.data.Dataset;
 abstract sealed class AutoencoderData {
 
     /**
-     * Loads what {@code settings} names.
+     * Loads what {@code settings} names; the official data's validation split is copied for each
+     * seed only if {@code validationPasses} (protocol.validation_passes), its only use.
      *
      * @throws InputException (exit code 2) naming a missing or malformed file, with a hint to fetch
      *     the official files, or naming a size the files cannot serve
      */
-    static AutoencoderData load(DataSettings settings) {
+    static AutoencoderData load(DataSettings settings, boolean validationPasses) {
         return switch (settings.source()) {
             case BUNDLED -> new Bundled(settings);
-            case OFFICIAL -> new Official(settings);
+            case OFFICIAL -> new Official(settings, validationPasses);
         };
     }
 
@@ -65,8 +66,10 @@ abstract sealed class AutoencoderData {
         private final OfficialMnist mnist;
         private final int trainSize;
         private final Dataset test;
+        private final boolean validation;
 
-        Official(DataSettings settings) {
+        Official(DataSettings settings, boolean validation) {
+            this.validation = validation;
             Path directory = settings.directory().orElseThrow().toAbsolutePath().normalize();
             mnist = OfficialMnist.load(directory);
             trainSize = settings.trainSize();
@@ -83,7 +86,7 @@ abstract sealed class AutoencoderData {
 
         @Override
         DataSplit forSeed(long seed) {
-            DataSplit split = mnist.split(seed, trainSize);
+            DataSplit split = mnist.split(seed, trainSize, validation);
             return new DataSplit(split.description(), split.train(), split.validation(), test, split.files());
         }
 

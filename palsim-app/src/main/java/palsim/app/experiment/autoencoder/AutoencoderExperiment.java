@@ -62,7 +62,7 @@ public final class AutoencoderExperiment implements Experiment<AutoencoderSettin
         AutoencoderSettings settings = context.settings();
         List<Long> seeds = context.common().seeds();
         int epochs = context.common().epochs();
-        AutoencoderData data = AutoencoderData.load(settings.data());
+        AutoencoderData data = AutoencoderData.load(settings.data(), settings.protocol().validationPasses());
         context.output().writeText(DATA_FILE, dataJson(data));
 
         List<RuleSetup> byCost = new ArrayList<>(settings.ruleSetups());
