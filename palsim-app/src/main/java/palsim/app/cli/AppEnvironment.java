@@ -51,10 +51,4 @@ public record AppEnvironment(ExperimentRegistry experiments, PresetCatalog prese
                 Clock.systemDefaultZone(), System::nanoTime, stderrIsTerminal, SoftwareVersion::detect, MachineInfo::current,
                 Runtime.getRuntime().availableProcessors());
     }
-
-    /** A copy with another experiment registry. */
-    public AppEnvironment withExperiments(ExperimentRegistry registry) {
-        return new AppEnvironment(registry, presets, workingDirectory, clock, nanoTime, stderrIsTerminal, software, machine,
-                defaultThreads);
-    }
 }

@@ -42,11 +42,6 @@ public final class DataCommand implements Callable<Integer> {
         this.expectedMd5 = expectedMd5;
     }
 
-    /** Standalone entry point; normally {@code palsim data …} reaches this class through the top-level command. */
-    public static void main(String[] args) {
-        System.exit(new CommandLine(new DataCommand()).execute(args));
-    }
-
     @Override
     public Integer call() {
         throw new ParameterException(spec.commandLine(), "Missing subcommand: fetch");

@@ -2,6 +2,7 @@ package palsim.app.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
+import palsim.app.Messages;
 import palsim.app.run.FailureReport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -61,7 +62,7 @@ public final class PalsimCommand implements Runnable {
     private static int reportBadArguments(CommandLine.ParameterException e, String[] args) {
         CommandLine failed = e.getCommandLine();
         PrintWriter err = failed.getErr();
-        String message = FailureReportText.oneLine(e.getMessage());
+        String message = Messages.oneLine(e.getMessage(), "");
         message = message.isEmpty() ? message : Character.toLowerCase(message.charAt(0)) + message.substring(1);
         StringBuilder line = new StringBuilder("palsim: ").append(message);
         if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {

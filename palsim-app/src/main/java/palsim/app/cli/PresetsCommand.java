@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.SortedSet;
 import java.util.concurrent.Callable;
 import palsim.app.InputException;
+import palsim.app.Messages;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,7 +40,7 @@ final class PresetsCommand implements Callable<Integer> {
             try {
                 description = environment.presets().description(name);
             } catch (InputException e) {
-                description = "(unreadable: " + FailureReportText.oneLine(e.getMessage()) + ")";
+                description = "(unreadable: " + Messages.oneLine(e.getMessage(), "") + ")";
             }
             out.println(name + " ".repeat(width - name.length() + 2) + description);
         }

@@ -23,6 +23,7 @@ import java.util.TreeSet;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import palsim.app.InputException;
+import palsim.app.Messages;
 
 /**
  * A YAML config held as a mutable tree, with a record of which keys were read.
@@ -193,19 +194,15 @@ public final class ConfigDocument {
         if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblem() != null) {
             Mark mark = yaml.getProblemMark();
             String where = mark == null ? "" : " (line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1) + ")";
-            return oneLine(yaml.getProblem()) + where;
+            return Messages.oneLine(yaml.getProblem(), "syntax error") + where;
         }
         JsonLocation location = e.getLocation();
         String where = location == null || location.getLineNr() < 1 ? ""
                 : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
-        String message = oneLine(e.getOriginalMessage());
+        String message = Messages.oneLine(e.getOriginalMessage(), "syntax error");
         if (message.startsWith("Duplicate field")) {
             message = "duplicate key" + message.substring("Duplicate field".length());
         }
         return message + where;
-    }
-
-    private static String oneLine(String message) {
-        return message == null ? "syntax error" : message.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 }

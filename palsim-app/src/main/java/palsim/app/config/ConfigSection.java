@@ -8,12 +8,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import palsim.app.InputException;
+import palsim.app.Messages;
 import palsim.core.feedback.FeedbackRule;
 import palsim.core.feedback.FeedbackRuleRegistry;
 import palsim.core.feedback.RuleParameters;
@@ -296,6 +296,19 @@ public final class ConfigSection implements RuleParameters {
         return byConfigName(string(key), type, configName, pathOf(key));
     }
 
+    /**
+     * A required list of constants of {@code type}, each written in the config as
+     * {@code configName.apply(constant)}; an unknown name is reported as {@code key[i]}.
+     */
+    public <E extends Enum<E>> List<E> choices(String key, Class<E> type, Function<E, String> configName) {
+        List<String> names = strings(key);
+        List<E> values = new ArrayList<>(names.size());
+        for (int i = 0; i < names.size(); i++) {
+            values.add(byConfigName(names.get(i), type, configName, pathOf(key) + "[" + i + "]"));
+        }
+        return List.copyOf(values);
+    }
+
     /** A required constant of {@code type}, written in the config as its lower-case name. */
     public <E extends Enum<E>> E choice(String key, Class<E> type) {
         return choice(key, type, ConfigSection::lowerCaseName);
@@ -409,7 +422,7 @@ public final class ConfigSection implements RuleParameters {
 
     /** Prefixes this section's path to a message from core validation, joining key paths with a dot. */
     String qualify(String message) {
-        String m = Objects.requireNonNullElse(message, "invalid value").strip().replaceAll("\\s*\\R\\s*", " ");
+        String m = Messages.oneLine(message, "invalid value");
         if (path.isEmpty()) {
             return m;
         }

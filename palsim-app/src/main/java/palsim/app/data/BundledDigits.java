@@ -31,9 +31,24 @@ public final class BundledDigits {
 
     /** The {@code fig1fgh-sample} split: train = digits 0 … 7,999, test = digits 8,000 … 9,999, no validation. */
     public static DataSplit sampleSplit() {
+        return split(SAMPLE_TRAIN_SIZE, SAMPLE_TEST_SIZE);
+    }
+
+    /**
+     * Train = the first {@code train} digits, test = the last {@code test} digits, no validation;
+     * the files are read once.
+     *
+     * @throws IllegalArgumentException if a size is negative or together they exceed {@link #SIZE}
+     */
+    public static DataSplit split(int train, int test) {
+        if (train < 0 || test < 0 || train + test > SIZE) {
+            throw new IllegalArgumentException("train " + train + " + test " + test + " must be within the " + SIZE
+                    + " bundled digits");
+        }
         Loaded loaded = load();
-        return new DataSplit("bundled MNIST digits, train = first " + SAMPLE_TRAIN_SIZE + ", test = last " + SAMPLE_TEST_SIZE,
-                loaded.digits().slice(0, SAMPLE_TRAIN_SIZE), Optional.empty(), loaded.digits().slice(SAMPLE_TRAIN_SIZE, SIZE),
+        Dataset digits = loaded.digits();
+        return new DataSplit("bundled MNIST digits, train = first " + train + ", test = last " + test,
+                digits.slice(0, train), Optional.empty(), digits.slice(digits.size() - test, digits.size()),
                 loaded.files());
     }
 

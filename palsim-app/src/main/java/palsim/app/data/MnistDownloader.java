@@ -98,11 +98,6 @@ public final class MnistDownloader {
         this.fileTimeout = requirePositive(fileTimeout, "fileTimeout");
     }
 
-    /** The official files from {@code mirrors} with default timeouts. */
-    public static MnistDownloader official(List<URI> mirrors, PrintWriter progress) {
-        return new MnistDownloader(mirrors, OFFICIAL_MD5, progress, DEFAULT_CONNECT_TIMEOUT, DEFAULT_FILE_TIMEOUT);
-    }
-
     /** The mirrors as used (each ending in a slash). */
     public List<URI> mirrors() {
         return mirrors;

@@ -78,6 +78,15 @@ public record OfficialMnist(Dataset training, Dataset test, List<DataFile> files
 
     /** As {@link #split(long)} with an explicit training-split size in {@code [1, training size)}. */
     public DataSplit split(long seed, int trainSize) {
+        return split(seed, trainSize, true);
+    }
+
+    /**
+     * As {@link #split(long, int)}; without {@code withValidation} the validation part is left out
+     * (empty) instead of copied. The training split, the test split and the description are the
+     * same either way.
+     */
+    public DataSplit split(long seed, int trainSize, boolean withValidation) {
         if (trainSize < 1 || trainSize >= training.size()) {
             throw new IllegalArgumentException("trainSize must be in [1, " + training.size() + "), got " + trainSize);
         }
@@ -86,8 +95,8 @@ public record OfficialMnist(Dataset training, Dataset test, List<DataFile> files
         int[] validationRows = java.util.Arrays.copyOfRange(order, trainSize, order.length);
         String description = "official MNIST, seeded split " + trainSize + "/" + validationRows.length
                 + " (seed " + seed + "), test " + test.size();
-        return new DataSplit(description, training.select(trainRows), Optional.of(training.select(validationRows)),
-                test, files);
+        Optional<Dataset> validation = withValidation ? Optional.of(training.select(validationRows)) : Optional.empty();
+        return new DataSplit(description, training.select(trainRows), validation, test, files);
     }
 
     /** {@code name.gz} if present, else {@code name}; neither ⇒ an exception telling how to fetch them. */

@@ -13,10 +13,7 @@ public interface ExperimentContext<S extends ExperimentSettings> {
     /** Task, description, seeds (config order) and epochs. */
     CommonSettings common();
 
-    /** Worker threads available ({@code --threads}, default: all cores). */
-    int threads();
-
-    /** Runs independent jobs on {@link #threads()} threads, deterministically. */
+    /** Runs independent jobs on the run's worker threads ({@code --threads}, default: all cores), deterministically. */
     ParallelExecutor executor();
 
     /** Where metrics go (thread-safe); they become metrics.csv and summary.json. */

@@ -60,16 +60,6 @@ public final class LinearSeparability {
             return configName;
         }
 
-        /** The solver called {@code name} in configs; the message lists the known names otherwise. */
-        public static Solver fromConfigName(String name) {
-            for (Solver s : values()) {
-                if (s.configName.equals(name)) {
-                    return s;
-                }
-            }
-            throw new IllegalArgumentException("unknown lin_sep solver '" + name + "'; known: sgd, liblinear");
-        }
-
         abstract OneVsRestLinearModel fit(double[] x, int[] labels, int dimension, double alpha, long seed);
     }
 

@@ -26,7 +26,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 public final class EpochCurves {
     private final String title;
     private final String yAxisTitle;
-    private String xAxisTitle = "epoch";
+    private static final String X_AXIS_TITLE = "epoch";
     private boolean logY;
     private boolean showSeeds;
     private final List<Reference> references = new ArrayList<>();
@@ -42,12 +42,6 @@ public final class EpochCurves {
     public EpochCurves(String title, String yAxisTitle) {
         this.title = title;
         this.yAxisTitle = yAxisTitle;
-    }
-
-    /** The x-axis title (default {@code "epoch"}). */
-    public EpochCurves xAxisTitle(String text) {
-        this.xAxisTitle = text;
-        return this;
     }
 
     /** A logarithmic y axis; values ≤ 0 are drawn at the smallest positive value of the panel. */
@@ -144,7 +138,7 @@ public final class EpochCurves {
 
     private XYChart chart(Panel panel) {
         XYChart chart = new XYChartBuilder().width(panelWidth).height(panelHeight).title(panel.title)
-                .xAxisTitle(xAxisTitle).yAxisTitle(yAxisTitle).build();
+                .xAxisTitle(X_AXIS_TITLE).yAxisTitle(yAxisTitle).build();
         PlotStyle.apply(chart);
         chart.getStyler().setYAxisLogarithmic(logY);
         double floor = logY ? smallestPositive(panel) : Double.NEGATIVE_INFINITY;

@@ -67,7 +67,8 @@ public final class ExperimentRunner {
      *
      * @param directory the run directory
      * @param force reuse a non-empty directory
-     * @param threads worker threads, ≥ 1
+     * @param threads worker threads, ≥ 1 (the command line reports --threads below 1; {@link #execute}
+     *     rejects it before it writes anything)
      * @param commandLine the command as typed, for provenance
      * @param progress where progress goes
      * @param clock start and end times
@@ -78,9 +79,6 @@ public final class ExperimentRunner {
             Clock clock, SoftwareVersion software, MachineInfo machine) {
         public Request {
             Objects.requireNonNull(directory, "directory");
-            if (threads < 1) {
-                throw new InputException("--threads: must be >= 1, got " + threads);
-            }
         }
     }
 
@@ -131,6 +129,7 @@ public final class ExperimentRunner {
      * @throws Exception whatever the experiment threw, after provenance.json recorded the failure
      */
     public <S extends ExperimentSettings> Result execute(PreparedRun<S> run, Request request) throws Exception {
+        ParallelExecutor executor = new ParallelExecutor(request.threads());
         RunDirectory directory = RunDirectory.create(request.directory(), request.force());
         Instant start = request.clock().instant();
         Provenance provenance = new Provenance(request.software(), request.machine(), request.commandLine(),
@@ -141,8 +140,8 @@ public final class ExperimentRunner {
         MetricsTable metrics = new MetricsTable(run.settings().rules(), run.common().seeds());
         SummaryExtrasTable extras = new SummaryExtrasTable(run.settings().rules(), run.common().seeds());
         List<String> headlines = Collections.synchronizedList(new ArrayList<>());
-        Context<S> context = new Context<>(run.settings(), run.common(), request.threads(),
-                new ParallelExecutor(request.threads()), metrics, extras, directory, request.progress(), headlines);
+        Context<S> context = new Context<>(run.settings(), run.common(),
+                executor, metrics, extras, directory, request.progress(), headlines);
 
         Thread onShutdown = new Thread(() -> {
             if (Provenance.RUNNING.equals(provenance.status())) {
@@ -197,7 +196,7 @@ public final class ExperimentRunner {
         AtomicFiles.write(directory.directory().resolve(RunDirectory.PROVENANCE), provenance.toJson(directory.files()));
     }
 
-    private record Context<S extends ExperimentSettings>(S settings, CommonSettings common, int threads,
+    private record Context<S extends ExperimentSettings>(S settings, CommonSettings common,
             ParallelExecutor executor, MetricsSink metrics, SummaryExtras summaryExtras, RunOutput output,
             ProgressReporter progress, List<String> headlines) implements ExperimentContext<S> {
 

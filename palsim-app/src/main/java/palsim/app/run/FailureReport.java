@@ -2,6 +2,7 @@ package palsim.app.run;
 
 import java.io.UncheckedIOException;
 import palsim.app.InputException;
+import palsim.app.Messages;
 import palsim.app.experiment.JobFailedException;
 import palsim.core.SimulationDivergedException;
 
@@ -54,14 +55,14 @@ public record FailureReport(Kind kind, String message) {
                         + " at step " + d.step() + ": " + d.quantity() + " of layer " + d.layer() + " is not finite");
             }
             if (t instanceof InputException i) {
-                return new FailureReport(Kind.INPUT, oneLine(i.getMessage()));
+                return new FailureReport(Kind.INPUT, Messages.oneLine(i.getMessage(), ""));
             }
             if (t instanceof OutOfMemoryError) {
                 return new FailureReport(Kind.INTERNAL, "out of memory" + (job == null ? "" : " (" + job + ")")
                         + "; give the JVM more, e.g. PALSIM_JAVA_OPTS=-Xmx16g, or run fewer --threads");
             }
             if (t instanceof UncheckedIOException io) {
-                return new FailureReport(Kind.INTERNAL, oneLine(io.getMessage()));
+                return new FailureReport(Kind.INTERNAL, Messages.oneLine(io.getMessage(), ""));
             }
         }
         Throwable root = failure;
@@ -69,14 +70,10 @@ public record FailureReport(Kind kind, String message) {
             root = failure.getCause();
         }
         return new FailureReport(Kind.INTERNAL, "internal error" + (job == null ? "" : " (" + job + ")") + ": "
-                + root.getClass().getName() + (root.getMessage() == null ? "" : ": " + oneLine(root.getMessage())));
+                + root.getClass().getName() + (root.getMessage() == null ? "" : ": " + Messages.oneLine(root.getMessage(), "")));
     }
 
     public int exitCode() {
         return kind.exitCode();
-    }
-
-    static String oneLine(String message) {
-        return message == null ? "" : message.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 }

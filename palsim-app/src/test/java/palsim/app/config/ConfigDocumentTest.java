@@ -27,6 +27,22 @@ class ConfigDocumentTest {
     }
 
     @Test
+    void choicesReadAListOfConstantsAndNameTheEntryThatIsUnknown() {
+        ConfigDocument doc = ConfigDocument.parse("model:\n  ok: [tanh, relu]\n  bad: [tanh, tahn]\n  num: [tanh, 3]\n",
+                "x.yaml");
+        ConfigSection model = doc.root().section("model");
+        assertThat(model.choices("ok", palsim.core.neuron.Activation.class, palsim.core.neuron.Activation::configName))
+                .containsExactly(palsim.core.neuron.Activation.TANH, palsim.core.neuron.Activation.RELU);
+        assertThatThrownBy(() -> model.choices("bad", palsim.core.neuron.Activation.class,
+                palsim.core.neuron.Activation::configName)).isInstanceOf(InputException.class)
+                .hasMessage("model.bad[1]: unknown value 'tahn' (known: linear, relu, softplus, logistic, tanh, "
+                        + "hard_sigmoid, clamp01)");
+        assertThatThrownBy(() -> model.choices("num", palsim.core.neuron.Activation.class,
+                palsim.core.neuron.Activation::configName)).isInstanceOf(InputException.class)
+                .hasMessageStartingWith("model.num[1]: expected a string, got 3");
+    }
+
+    @Test
     void allUnknownKeysAreCountedInTheMessage() {
         ConfigDocument doc = ConfigDocument.parse("a: 1\nb: 2\nc: 3\n", "x.yaml");
         doc.root().integer("b");

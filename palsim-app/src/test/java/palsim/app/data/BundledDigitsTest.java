@@ -1,6 +1,7 @@
 package palsim.app.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import palsim.core.data.Dataset;
@@ -47,6 +48,22 @@ class BundledDigitsTest {
         assertThat(split.train().labels()).isEqualTo(all.slice(0, 8_000).labels());
         assertThat(split.test().features()).isEqualTo(all.slice(8_000, 10_000).features());
         assertThat(classCounts(split.train())).containsExactly(804, 882, 804, 815, 772, 701, 818, 852, 760, 792);
+    }
+
+    @Test
+    void splitTakesTheFirstDigitsForTrainingAndTheLastForTesting() {
+        DataSplit split = BundledDigits.split(300, 100);
+        Dataset all = BundledDigits.all();
+        assertThat(split.description()).isEqualTo("bundled MNIST digits, train = first 300, test = last 100");
+        assertThat(split.validation()).isEmpty();
+        assertThat(split.train().features()).isEqualTo(all.slice(0, 300).features());
+        assertThat(split.train().labels()).isEqualTo(all.slice(0, 300).labels());
+        assertThat(split.test().features()).isEqualTo(all.slice(9_900, 10_000).features());
+        assertThat(split.test().labels()).isEqualTo(all.slice(9_900, 10_000).labels());
+        assertThat(split.files()).isEqualTo(BundledDigits.sampleSplit().files());
+        assertThat(BundledDigits.sampleSplit().description())
+                .isEqualTo("bundled MNIST digits, train = first 8000, test = last 2000");
+        assertThatThrownBy(() -> BundledDigits.split(8_001, 2_000)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

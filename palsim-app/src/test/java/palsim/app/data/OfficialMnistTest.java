@@ -120,6 +120,20 @@ class OfficialMnistTest {
     }
 
     @Test
+    void splitWithoutValidationHasTheSameTrainingSplitAndNoValidationCopy() {
+        OfficialMnist mnist = indexed(600);
+        DataSplit with = mnist.split(7, 500);
+        DataSplit without = mnist.split(7, 500, false);
+        assertThat(without.validation()).isEmpty();
+        assertThat(without.description()).isEqualTo(with.description());
+        assertThat(without.train().features()).isEqualTo(with.train().features());
+        assertThat(without.train().labels()).isEqualTo(with.train().labels());
+        assertThat(without.test()).isSameAs(with.test());
+        assertThat(mnist.split(7, 500, true).validation().orElseThrow().features())
+                .isEqualTo(with.validation().orElseThrow().features());
+    }
+
+    @Test
     void splitIsAPureFunctionOfTheSeed() {
         OfficialMnist mnist = indexed(600);
         assertThat(originalIndices(mnist.split(3).train())).isEqualTo(originalIndices(mnist.split(3).train()));

@@ -11,6 +11,8 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
+import palsim.app.InputException;
+import palsim.app.config.ConfigDocument;
 import palsim.app.metrics.LatentFixtures.Latents;
 import palsim.app.metrics.LinearSeparability.Solver;
 import palsim.core.data.Dataset;
@@ -159,11 +161,18 @@ class LinearSeparabilityTest {
         assertThatThrownBy(() -> LinearSeparability.of(null, 1e-4, 1)).hasMessageStartingWith("solver");
     }
 
+    /** The solver a config names, read the way the lin_sep settings read it. */
+    private static Solver solverNamed(String name) {
+        return ConfigDocument.parse("solver: " + name + "\n", "test.yaml").root().choice("solver", Solver.LIBLINEAR,
+                Solver::configName);
+    }
+
     @Test
     void solversAreNamedForConfigs() {
-        assertThat(Solver.fromConfigName("sgd")).isEqualTo(Solver.SGD);
-        assertThat(Solver.fromConfigName("liblinear")).isEqualTo(Solver.LIBLINEAR);
-        assertThatThrownBy(() -> Solver.fromConfigName("svm")).hasMessage("unknown lin_sep solver 'svm'; known: sgd, liblinear");
+        assertThat(solverNamed("sgd")).isEqualTo(Solver.SGD);
+        assertThat(solverNamed("liblinear")).isEqualTo(Solver.LIBLINEAR);
+        assertThatThrownBy(() -> solverNamed("svm")).isInstanceOf(InputException.class)
+                .hasMessage("solver: unknown value 'svm' (known: sgd, liblinear)");
         assertThat(LinearSeparability.reference(3)).hasToString("lin_sep: liblinear, alpha=1.0E-4, seed=3");
     }
 }

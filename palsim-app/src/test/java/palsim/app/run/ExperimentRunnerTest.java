@@ -74,6 +74,17 @@ class ExperimentRunnerTest {
     }
 
     @Test
+    void fewerThanOneThreadFailsBeforeAnythingIsWritten() {
+        var run = runner.prepare(ConfigDocument.parse(CONFIG, "a.yaml"), RunOverrides.none());
+        ExperimentRunner.Request one = request(dir.resolve("out"));
+        ExperimentRunner.Request none = new ExperimentRunner.Request(one.directory(), one.force(), 0, one.commandLine(),
+                one.progress(), one.clock(), one.software(), one.machine());
+        assertThatThrownBy(() -> runner.execute(run, none)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("threads must be >= 1, got 0");
+        assertThat(dir).isEmptyDirectory();
+    }
+
+    @Test
     void executeWritesTheRunAndReturnsItsSummary() throws Exception {
         var run = runner.prepare(ConfigDocument.parse(CONFIG, "a.yaml"), RunOverrides.none());
         ExperimentRunner.Result result = runner.execute(run, request(dir.resolve("out")));

@@ -109,6 +109,21 @@ public final class LeTrainer {
      */
     public Evaluation evaluate(Dataset data, Targets targetSource, EvaluationMode mode, int readoutPopulation,
             int presentationSteps) {
+        int[] datasetOrder = data == null ? null : java.util.stream.IntStream.range(0, data.size()).toArray();
+        return evaluate(data, datasetOrder, targetSource, mode, readoutPopulation, presentationSteps);
+    }
+
+    /**
+     * As {@link #evaluate(Dataset, Targets, EvaluationMode, int, int)}, but presents the samples of
+     * {@code data} in {@code order} instead of dataset order, without copying the dataset: sample
+     * {@code i} of the evaluation (its readout, output and label) is sample {@code order[i]} of
+     * {@code data}. Whole batches of {@code order} are evaluated (drop_last).
+     *
+     * @param order one index into {@code data} per sample, e.g. a permutation of 0 … size−1
+     * @throws IllegalArgumentException if order is missing or its length differs from the dataset's size
+     */
+    public Evaluation evaluate(Dataset data, int[] order, Targets targetSource, EvaluationMode mode,
+            int readoutPopulation, int presentationSteps) {
         if (presentationSteps < 1) {
             throw new IllegalArgumentException("presentation steps must be >= 1, got " + presentationSteps);
         }
@@ -116,6 +131,10 @@ public final class LeTrainer {
         if (readoutPopulation < 0 || readoutPopulation > network.layers()) {
             throw new IllegalArgumentException("readout population must be in [0, " + network.layers() + "], got "
                     + readoutPopulation);
+        }
+        if (order == null || order.length != data.size()) {
+            throw new IllegalArgumentException("order must hold one index per sample of the dataset ("
+                    + data.size() + "), got " + (order == null ? "none" : order.length));
         }
         int batchSize = network.batchSize();
         int batches = data.size() / batchSize;
@@ -129,7 +148,7 @@ public final class LeTrainer {
         float[] readout = new float[samples * readoutSize];
         float[] output = new float[samples * outputSize];
         int[] labels = new int[samples];
-        int[] order = java.util.stream.IntStream.range(0, samples).toArray(); // dataset order
+        int[] dataLabels = data.labels();
         boolean wasTraining = network.isTraining();
         network.setTraining(false);
         double squaredError = 0;
@@ -152,7 +171,9 @@ public final class LeTrainer {
                     double d = (double) output[first * outputSize + i] - targets[i];
                     squaredError += d * d;
                 }
-                System.arraycopy(data.labels(), first, labels, first, batchSize);
+                for (int s = 0; s < batchSize; s++) {
+                    labels[first + s] = dataLabels[order[first + s]];
+                }
             }
         } finally {
             network.setTraining(wasTraining);

@@ -118,6 +118,28 @@ class LeTrainerTest {
     }
 
     @Test
+    void evaluationInAnOrderEqualsEvaluationOfTheReorderedCopy() {
+        Dataset test = manifold(40, 3);
+        int[] order = LeTrainer.shuffledOrder(40, 9, 1);
+        for (EvaluationMode mode : EvaluationMode.values()) {
+            try (LeNetwork a = LeNetwork.create(autoencoder(1, 1, 1, 1), 1);
+                    LeNetwork b = LeNetwork.create(autoencoder(1, 1, 1, 1), 1)) {
+                Evaluation copied = new LeTrainer(a, 10, 1).evaluate(test.select(order), Targets.reconstruction(), mode,
+                        2, 10);
+                Evaluation ordered = new LeTrainer(b, 10, 1).evaluate(test, order, Targets.reconstruction(), mode, 2,
+                        10);
+                assertThat(ordered.samples()).isEqualTo(32);
+                assertThat(ordered.labels()).containsExactly(copied.labels());
+                assertThat(ordered.readout()).containsExactly(copied.readout());
+                assertThat(ordered.output()).containsExactly(copied.output());
+                assertThat(ordered.meanSquaredError()).isEqualTo(copied.meanSquaredError());
+                assertThatThrownBy(() -> new LeTrainer(b, 10, 1).evaluate(test, new int[39], Targets.reconstruction(),
+                        mode, 2, 10)).isInstanceOf(IllegalArgumentException.class);
+            }
+        }
+    }
+
+    @Test
     void feedForwardEvaluationEqualsFullEvaluationForBackprop() {
         Dataset train = manifold(64, 1), test = manifold(48, 2);
         try (LeNetwork net = LeNetwork.create(autoencoder(1, 1, 1, 1), 1)) {

@@ -2,7 +2,6 @@ package palsim.app.experiment.autoencoder;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import palsim.app.InputException;
 import palsim.app.data.BundledDigits;
 import palsim.app.data.DataFile;
@@ -18,15 +17,16 @@ import palsim.core.data.Dataset;
 abstract sealed class AutoencoderData {
 
     /**
-     * Loads what {@code settings} names.
+     * Loads what {@code settings} names; the official data's validation split is copied for each
+     * seed only if {@code validationPasses} (protocol.validation_passes), its only use.
      *
      * @throws InputException (exit code 2) naming a missing or malformed file, with a hint to fetch
      *     the official files, or naming a size the files cannot serve
      */
-    static AutoencoderData load(DataSettings settings) {
+    static AutoencoderData load(DataSettings settings, boolean validationPasses) {
         return switch (settings.source()) {
             case BUNDLED -> new Bundled(settings);
-            case OFFICIAL -> new Official(settings);
+            case OFFICIAL -> new Official(settings, validationPasses);
         };
     }
 
@@ -43,16 +43,7 @@ abstract sealed class AutoencoderData {
         private final DataSplit split;
 
         Bundled(DataSettings settings) {
-            DataSplit sample = BundledDigits.sampleSplit();
-            int train = settings.trainSize();
-            int test = settings.testSize();
-            if (train == sample.train().size() && test == sample.test().size()) {
-                split = sample;
-            } else {
-                Dataset all = BundledDigits.all();
-                split = new DataSplit("bundled MNIST digits, train = first " + train + ", test = last " + test,
-                        all.slice(0, train), Optional.empty(), all.slice(all.size() - test, all.size()), sample.files());
-            }
+            split = BundledDigits.split(settings.trainSize(), settings.testSize());
         }
 
         @Override
@@ -75,8 +66,10 @@ abstract sealed class AutoencoderData {
         private final OfficialMnist mnist;
         private final int trainSize;
         private final Dataset test;
+        private final boolean validation;
 
-        Official(DataSettings settings) {
+        Official(DataSettings settings, boolean validation) {
+            this.validation = validation;
             Path directory = settings.directory().orElseThrow().toAbsolutePath().normalize();
             mnist = OfficialMnist.load(directory);
             trainSize = settings.trainSize();
@@ -93,7 +86,7 @@ abstract sealed class AutoencoderData {
 
         @Override
         DataSplit forSeed(long seed) {
-            DataSplit split = mnist.split(seed, trainSize);
+            DataSplit split = mnist.split(seed, trainSize, validation);
             return new DataSplit(split.description(), split.train(), split.validation(), test, split.files());
         }
 

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SequencedMap;
 import palsim.app.config.ConfigSection;
 import palsim.app.data.DataFile;
 import palsim.app.experiment.CommonSettings;
@@ -19,6 +20,7 @@ import palsim.app.experiment.MetricNames;
 import palsim.app.experiment.MetricsSink;
 import palsim.app.experiment.ParallelExecutor.Job;
 import palsim.app.experiment.SeedCurves;
+import palsim.app.plot.Figure;
 
 /**
  * The MNIST autoencoder with LE networks (the paper's Fig. 1f–h; le-network.md §3–§4, the
@@ -60,7 +62,7 @@ public final class AutoencoderExperiment implements Experiment<AutoencoderSettin
         AutoencoderSettings settings = context.settings();
         List<Long> seeds = context.common().seeds();
         int epochs = context.common().epochs();
-        AutoencoderData data = AutoencoderData.load(settings.data());
+        AutoencoderData data = AutoencoderData.load(settings.data(), settings.protocol().validationPasses());
         context.output().writeText(DATA_FILE, dataJson(data));
 
         List<RuleSetup> byCost = new ArrayList<>(settings.ruleSetups());
@@ -81,10 +83,12 @@ public final class AutoencoderExperiment implements Experiment<AutoencoderSettin
 
         AutoencoderFigures figures = new AutoencoderFigures(settings, context.metrics());
         List<TestLatents> firstSeed = results.stream().filter(l -> l.seed() == seeds.get(0)).toList();
-        figures.latentScatter(firstSeed).ifPresent(f -> context.output().writeFigure(AutoencoderFigures.LATENTS, f));
-        context.output().writeFigure(AutoencoderFigures.LINEAR_SEPARABILITY, figures.linearSeparability());
-        figures.feedbackAngles().ifPresent(f -> context.output().writeFigure(AutoencoderFigures.ANGLES, f));
-        context.output().writeFigure(AutoencoderFigures.RECONSTRUCTION, figures.reconstructionError());
+        SequencedMap<String, Figure> figureFiles = new LinkedHashMap<>();
+        figures.latentScatter(firstSeed).ifPresent(f -> figureFiles.put(AutoencoderFigures.LATENTS, f));
+        figureFiles.put(AutoencoderFigures.LINEAR_SEPARABILITY, figures.linearSeparability());
+        figures.feedbackAngles().ifPresent(f -> figureFiles.put(AutoencoderFigures.ANGLES, f));
+        figureFiles.put(AutoencoderFigures.RECONSTRUCTION, figures.reconstructionError());
+        context.output().writeFigures(figureFiles, context.executor());
 
         context.headline("data: " + data.description());
         context.headline(startToEnd(context, settings, MetricNames.LIN_SEP, MetricsSink.NETWORK, "lin_sep", "%.3f"));

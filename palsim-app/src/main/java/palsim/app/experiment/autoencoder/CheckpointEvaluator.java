@@ -59,9 +59,9 @@ final class CheckpointEvaluator {
         NetworkSettings network = settings.network();
         ProtocolSettings protocol = settings.protocol();
         int latent = network.latentPopulation();
-        Dataset shuffledTrain = data.train().select(latentOrder(data.train().size(), seed, epoch));
-        Evaluation train = trainer.evaluate(shuffledTrain, Targets.reconstruction(), protocol.evaluation(), latent,
-                protocol.evaluationSteps());
+        Dataset trainSet = data.train();
+        Evaluation train = trainer.evaluate(trainSet, latentOrder(trainSet.size(), seed, epoch),
+                Targets.reconstruction(), protocol.evaluation(), latent, protocol.evaluationSteps());
         Evaluation test = trainer.evaluate(data.test(), Targets.reconstruction(), protocol.evaluation(), latent,
                 protocol.evaluationSteps());
         LeNetwork net = trainer.network();

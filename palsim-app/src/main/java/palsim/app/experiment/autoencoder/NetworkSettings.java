@@ -71,10 +71,8 @@ public record NetworkSettings(int[] sizes, Activation[] activations, int latentP
             throw model.error("activations", "has " + names.size() + " entries; the network has " + layers
                     + " layers (one activation per population 1 … " + layers + ")");
         }
-        Activation[] activations = new Activation[layers];
-        for (int i = 0; i < layers; i++) {
-            activations[i] = activation(model, i, names.get(i));
-        }
+        Activation[] activations = model.choices("activations", Activation.class, Activation::configName)
+                .toArray(Activation[]::new);
         int latent = model.integer("latent_population", layers / 2, Bounds.between(1, layers - 1));
         ErrorVariant variant = model.choice("error_variant", ErrorVariant.ERROR_INJECTION, ErrorVariant::configName);
         TargetType target = model.choice("target_type", TargetType.RATE, TargetType::configName);
@@ -90,16 +88,6 @@ public record NetworkSettings(int[] sizes, Activation[] activations, int latentP
         }
         return new NetworkSettings(sizes, activations, latent, variant, target, beta, dt, tau, multiplier, initStd,
                 precision, integrate);
-    }
-
-    private static Activation activation(ConfigSection model, int index, String name) {
-        for (Activation a : Activation.values()) {
-            if (a.configName().equals(name)) {
-                return a;
-            }
-        }
-        throw model.error("activations[" + index + "]", "unknown value '" + name + "' (known: "
-                + Activation.knownNames() + ")");
     }
 
     /** K, the number of layers. */

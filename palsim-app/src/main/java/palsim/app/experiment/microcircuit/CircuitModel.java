@@ -43,22 +43,12 @@ public record CircuitModel(int[] layers, Activation[] activations, Conductances 
         return activations.clone();
     }
 
-    /** N, the number of pyramidal layers. */
-    public int pyramidalLayers() {
-        return layers.length - 1;
-    }
-
     /**
      * The students' circuit under {@code rule} with {@code rates}.
      *
      * @throws IllegalArgumentException from the spec's validation, naming the field
      */
     public MicrocircuitSpec spec(FeedbackRule rule, LearningRates rates) {
-        return spec(rule, rates, initialRanges);
-    }
-
-    /** The same circuit drawn from other weight ranges (a teacher, §4.3). */
-    public MicrocircuitSpec spec(FeedbackRule rule, LearningRates rates, InitialWeightRanges ranges) {
         return MicrocircuitSpec.builder(layers)
                 .activations(activations)
                 .conductances(conductances)
@@ -68,7 +58,7 @@ public record CircuitModel(int[] layers, Activation[] activations, Conductances 
                 .pyramidToInterneuronLearningRates(rates.pyramidToInterneuron())
                 .interneuronToPyramidLearningRates(rates.interneuronToPyramid())
                 .feedbackRule(rule)
-                .initialRanges(ranges)
+                .initialRanges(initialRanges)
                 .selfPredictingStart(selfPredictingStart)
                 .build();
     }

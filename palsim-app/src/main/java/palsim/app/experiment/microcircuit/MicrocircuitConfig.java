@@ -150,23 +150,7 @@ public final class MicrocircuitConfig {
         if (names.size() != n) {
             throw model.error("activations", "has " + names.size() + " entries; the network has " + n + " pyramidal layers");
         }
-        for (int i = 0; i < n; i++) {
-            activations[i] = activationNamed(names.get(i));
-            if (activations[i] == null) {
-                throw model.error("activations[" + i + "]", "unknown value '" + names.get(i) + "' (known: "
-                        + Activation.knownNames() + ")");
-            }
-        }
-        return activations;
-    }
-
-    private static Activation activationNamed(String name) {
-        for (Activation a : Activation.values()) {
-            if (a.configName().equals(name)) {
-                return a;
-            }
-        }
-        return null;
+        return model.choices("activations", Activation.class, Activation::configName).toArray(Activation[]::new);
     }
 
     private static Conductances conductances(ConfigSection g) {
