@@ -1,6 +1,5 @@
 package palsim.app.experiment.autoencoder;
 
-import org.apache.commons.rng.UniformRandomProvider;
 import palsim.app.data.DataSplit;
 import palsim.app.metrics.LinearSeparability;
 import palsim.core.SimulationDivergedException;
@@ -85,13 +84,7 @@ final class CheckpointEvaluator {
 
     /** The order the training split is presented in at {@code epoch}: a seeded Fisher–Yates shuffle. */
     static int[] latentOrder(int size, long seed, int epoch) {
-        int[] order = new int[size];
-        for (int i = 0; i < size; i++) {
-            order[i] = i;
-        }
-        UniformRandomProvider random = RandomStreams.derived(seed, LATENT_ORDER_STREAM, epoch);
-        RandomStreams.shuffle(random, order);
-        return order;
+        return RandomStreams.permutation(size, RandomStreams.derived(seed, LATENT_ORDER_STREAM, epoch));
     }
 
     private static void requireFinite(float[] rates, LeNetwork network, int population) {
