@@ -3,9 +3,9 @@ package palsim.app.experiment.autoencoder;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import palsim.app.experiment.EpochPanels;
 import palsim.app.experiment.MetricNames;
 import palsim.app.experiment.MetricsSink;
-import palsim.app.experiment.SeedCurves;
 import palsim.app.plot.ClassScatter;
 import palsim.app.plot.EpochCurves;
 import palsim.app.plot.Figure;
@@ -59,12 +59,9 @@ final class AutoencoderFigures {
     Figure linearSeparability() {
         EpochCurves curves = new EpochCurves("Linear separability of the latent codes", "lin_sep (test accuracy)")
                 .showSeeds(true).referenceLine(0.1, "chance (10 digits)").layout(1, 560, 400);
-        EpochCurves.Panel panel = curves.panel("population " + settings.network().latentPopulation() + " ("
-                + settings.network().latentSize() + " units)");
-        for (String rule : settings.rules()) {
-            SeedCurves c = metrics.curves(rule, MetricNames.LIN_SEP, MetricsSink.NETWORK);
-            panel.rule(rule, c.epochAxis(), c.values());
-        }
+        EpochPanels.add(curves, "population " + settings.network().latentPopulation() + " ("
+                + settings.network().latentSize() + " units)", metrics, settings.rules(), MetricNames.LIN_SEP,
+                MetricsSink.NETWORK);
         return curves.toFigure();
     }
 
@@ -79,12 +76,8 @@ final class AutoencoderFigures {
         EpochCurves curves = new EpochCurves("Alignment of the feedback weights B with Wᵀ", "∠(B, Wᵀ) (°)").showSeeds(true)
                 .referenceLine(90, "90° (unaligned)").layout(Math.min(3, layers - 1), 440, 330);
         for (int layer = 1; layer < layers; layer++) {
-            EpochCurves.Panel panel = curves.panel(String.format(Locale.ROOT, "B_%d (fc%d → population %d)", layer,
-                    layer + 1, layer));
-            for (String rule : rules) {
-                SeedCurves c = metrics.curves(rule, MetricNames.ANGLE_B_WT, layer);
-                panel.rule(rule, c.epochAxis(), c.values());
-            }
+            EpochPanels.add(curves, String.format(Locale.ROOT, "B_%d (fc%d → population %d)", layer, layer + 1, layer),
+                    metrics, rules, MetricNames.ANGLE_B_WT, layer);
         }
         return Optional.of(curves.toFigure());
     }
@@ -93,11 +86,8 @@ final class AutoencoderFigures {
     Figure reconstructionError() {
         EpochCurves curves = new EpochCurves("Reconstruction error of the test digits", "mse (mean over pixels)")
                 .showSeeds(true).layout(1, 560, 400);
-        EpochCurves.Panel panel = curves.panel("output population " + settings.network().layers());
-        for (String rule : settings.rules()) {
-            SeedCurves c = metrics.curves(rule, MetricNames.MSE, MetricsSink.NETWORK);
-            panel.rule(rule, c.epochAxis(), c.values());
-        }
+        EpochPanels.add(curves, "output population " + settings.network().layers(), metrics, settings.rules(),
+                MetricNames.MSE, MetricsSink.NETWORK);
         return curves.toFigure();
     }
 }

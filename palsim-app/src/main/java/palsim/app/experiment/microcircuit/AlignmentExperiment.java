@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.SequencedMap;
 import palsim.app.config.ConfigSection;
+import palsim.app.experiment.EpochPanels;
 import palsim.app.experiment.CommonSettings;
 import palsim.app.experiment.Experiment;
 import palsim.app.experiment.ExperimentContext;
@@ -114,12 +115,7 @@ public final class AlignmentExperiment implements Experiment<AlignmentSettings> 
             figures.put(angle.metric(), figure.toFigure());
         }
         if (settings.updateAngle()) {
-            EpochCurves figure = new EpochCurves("Forward updates against backpropagation", "∠(ΔW, ΔW_BP) (°)")
-                    .showSeeds(true).referenceLine(0, "0° (aligned)");
-            for (int l = 1; l <= pyramidalLayers; l++) {
-                EpochPanels.add(figure, "W_" + l + " (layer " + l + ")", context.metrics(), rules, MetricNames.ANGLE_DW_BP, l);
-            }
-            figures.put(MetricNames.ANGLE_DW_BP, figure.toFigure());
+            figures.put(MetricNames.ANGLE_DW_BP, EpochPanels.updateAngles(context.metrics(), rules, pyramidalLayers).toFigure());
         }
         context.output().writeFigures(figures, context.executor());
     }

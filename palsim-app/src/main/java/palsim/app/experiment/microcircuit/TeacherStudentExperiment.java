@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Set;
 import palsim.app.config.Bounds;
 import palsim.app.config.ConfigSection;
+import palsim.app.experiment.EpochPanels;
 import palsim.app.experiment.CommonSettings;
 import palsim.app.experiment.Experiment;
 import palsim.app.experiment.ExperimentContext;

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SequencedMap;
+import palsim.app.experiment.EpochPanels;
 import palsim.app.experiment.ExperimentContext;
 import palsim.app.experiment.MetricNames;
 import palsim.app.experiment.MetricsSink;
@@ -68,12 +69,7 @@ final class TeacherStudentFigures {
         figures.put(MetricNames.ANGLE_B_WT, angle.toFigure());
 
         if (context.settings().updateAngle()) {
-            EpochCurves updates = new EpochCurves("Forward updates against backpropagation", "∠(ΔW, ΔW_BP) (°)")
-                    .showSeeds(true).referenceLine(0, "0° (aligned)");
-            for (int l = 1; l <= top; l++) {
-                EpochPanels.add(updates, "W_" + l + " (layer " + l + ")", metrics, rules, MetricNames.ANGLE_DW_BP, l);
-            }
-            figures.put(MetricNames.ANGLE_DW_BP, updates.toFigure());
+            figures.put(MetricNames.ANGLE_DW_BP, EpochPanels.updateAngles(metrics, rules, top).toFigure());
         }
 
         figures.put("output_trace", outputTrace(context, traces, layers[top], firstSeed));

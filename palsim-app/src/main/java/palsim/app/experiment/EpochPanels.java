@@ -1,18 +1,16 @@
-package palsim.app.experiment.microcircuit;
+package palsim.app.experiment;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import palsim.app.experiment.MetricsSink;
-import palsim.app.experiment.SeedCurves;
 import palsim.app.plot.EpochCurves;
 
 /** Fills epoch-curve figures from what a run recorded: one panel per layer, one line (mean ± std band) per rule. */
-final class EpochPanels {
+public final class EpochPanels {
     private EpochPanels() {}
 
     /** Adds a panel with every rule's curves of {@code metric} at {@code layer}. */
-    static EpochCurves.Panel add(EpochCurves figure, String panelTitle, MetricsSink metrics, List<String> rules,
+    public static EpochCurves.Panel add(EpochCurves figure, String panelTitle, MetricsSink metrics, List<String> rules,
             String metric, int layer) {
         EpochCurves.Panel panel = figure.panel(panelTitle);
         for (String rule : rules) {
@@ -24,8 +22,18 @@ final class EpochPanels {
         return panel;
     }
 
+    /** The update-angle figure (∠(ΔW, ΔW_BP), one panel per forward projection W_1 … W_N) of the microcircuit experiments. */
+    public static EpochCurves updateAngles(MetricsSink metrics, List<String> rules, int pyramidalLayers) {
+        EpochCurves figure = new EpochCurves("Forward updates against backpropagation", "∠(ΔW, ΔW_BP) (°)")
+                .showSeeds(true).referenceLine(0, "0° (aligned)");
+        for (int l = 1; l <= pyramidalLayers; l++) {
+            add(figure, "W_" + l + " (layer " + l + ")", metrics, rules, MetricNames.ANGLE_DW_BP, l);
+        }
+        return figure;
+    }
+
     /** The mean and population std over seeds of {@code metric} at the given epoch, or null when nothing was recorded. */
-    static double[] meanAndStd(MetricsSink metrics, String rule, String metric, int layer, int epoch) {
+    public static double[] meanAndStd(MetricsSink metrics, String rule, String metric, int layer, int epoch) {
         SeedCurves c = metrics.curves(rule, metric, layer);
         int e = Arrays.binarySearch(c.epochs(), epoch);
         if (c.isEmpty() || e < 0) {
@@ -53,7 +61,7 @@ final class EpochPanels {
     }
 
     /** {@code 12.3 ± 0.4} with {@code digits} decimals, or {@code n/a}. */
-    static String format(double[] meanAndStd, int digits) {
+    public static String format(double[] meanAndStd, int digits) {
         if (meanAndStd == null) {
             return "n/a";
         }
