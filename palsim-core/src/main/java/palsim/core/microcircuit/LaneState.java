@@ -88,7 +88,11 @@ final class LaneState {
 
     /** The model's own generator per lane (noise, shuffles), null for inactive lanes. */
     final UniformRandomProvider[] modelGenerator;
-    final ZigguratSampler.NormalizedGaussian[] gaussian;
+    /**
+     * Where each active lane's ξ comes from (by default the rule's OU process on the lane's own
+     * generator); null for inactive lanes and for rules without noise.
+     */
+    final NoiseSource[] noiseSource;
 
     LaneState(MicrocircuitSpec spec, long[] seeds, List<CircuitState> initial) {
         if (seeds.length == 0 || seeds.length > LaneKernels.LANES) {
@@ -152,10 +156,13 @@ final class LaneState {
         }
 
         modelGenerator = new UniformRandomProvider[lanes];
-        gaussian = new ZigguratSampler.NormalizedGaussian[lanes];
+        noiseSource = new NoiseSource[lanes];
         for (int k = 0; k < seeds.length; k++) {
             modelGenerator[k] = RandomStreams.seeded(seeds[k]);
-            gaussian[k] = ZigguratSampler.NormalizedGaussian.of(modelGenerator[k]);
+            if (noise != null) {
+                noiseSource[k] = new OrnsteinUhlenbeckNoise(rule.noise().get(), spec.dt(), top - 1,
+                        ZigguratSampler.NormalizedGaussian.of(modelGenerator[k]));
+            }
             load(spec, k, initial.get(k));
         }
     }
@@ -205,6 +212,40 @@ final class LaneState {
                 interneuronRate[l][e] = phi.value(u);
             }
         }
+    }
+
+    /**
+     * The array that holds {@code q} at layer {@code l} (see the table above), or null where the
+     * feedback rule keeps no such state (ξ, h, D). Arrays swap roles during a step; between steps
+     * this is where the value lives.
+     */
+    double[] arrayOf(CircuitQuantity q, int l) {
+        return switch (q) {
+            case SOMATIC_VOLTAGE -> somatic[l];
+            case PREVIOUS_SOMATIC_VOLTAGE -> somaticOld[l];
+            case PROSPECTIVE_VOLTAGE -> prospective[l];
+            case RATE -> rate[l];
+            case PREVIOUS_RATE -> ratePrev[l];
+            case HIGH_PASS -> highPass == null ? null : highPass[l];
+            case BASAL_POTENTIAL -> basal[l];
+            case PREVIOUS_BASAL_POTENTIAL -> basalPrev[l];
+            case INTERNEURON_VOLTAGE -> interneuron[l];
+            case PREVIOUS_INTERNEURON_VOLTAGE -> interneuronOld[l];
+            case INTERNEURON_PROSPECTIVE_VOLTAGE -> interneuronProspective[l];
+            case INTERNEURON_RATE -> interneuronRate[l];
+            case PREVIOUS_INTERNEURON_RATE -> interneuronRatePrev[l];
+            case DENDRITIC_POTENTIAL -> dendrite[l];
+            case PREVIOUS_DENDRITIC_POTENTIAL -> dendritePrev[l];
+            case APICAL_POTENTIAL -> apical[l];
+            case PREVIOUS_APICAL_POTENTIAL -> apicalPrev[l];
+            case NOISE -> noise == null ? null : noise[l];
+            case LAST_INPUT -> rate[0];
+            case FORWARD_WEIGHTS -> forward[l];
+            case FORWARD_LOW_PASS -> forwardLowPass == null ? null : forwardLowPass[l];
+            case PYRAMID_TO_INTERNEURON_WEIGHTS -> pyramidToInterneuron[l];
+            case FEEDBACK_WEIGHTS -> feedback[l];
+            case INTERNEURON_TO_PYRAMID_WEIGHTS -> interneuronToPyramid[l];
+        };
     }
 
     /** Lane k of matrix/vector {@code lanes} from a one-seed array. */

@@ -1,10 +1,8 @@
 package palsim.core.microcircuit;
 
 import java.util.Arrays;
-import palsim.core.feedback.ExploratoryNoise;
 import palsim.core.feedback.FeedbackRule;
 import palsim.core.neuron.Activation;
-import palsim.core.rng.OrnsteinUhlenbeck;
 
 /**
  * The phase operations of microcircuit.md §2.3 on a {@link LaneState}, vectorised over lanes; the
@@ -50,12 +48,6 @@ final class LaneStepper implements MicrocircuitPhases {
     private final double[] interneuronToPyramidRate;
     private final double lowPassFactor;
     private final double highPassFactor;
-    // §3.5
-    private final double[] noiseDecay;
-    private final double[] noiseScale;
-    private final int refreshSteps;
-    /** Injecting steps until the next scheduled refresh: (counter mod refreshSteps) counted down. */
-    private int stepsUntilRefresh;
 
     // per step
     private LearningSwitches switches = LearningSwitches.OFF;
@@ -117,19 +109,6 @@ final class LaneStepper implements MicrocircuitPhases {
         lowPassFactor = rule.forwardLowPassTau() > 0 ? dt / rule.forwardLowPassTau() : 0.0;
         highPassFactor = rule.highPassTau() > 0 ? dt / rule.highPassTau() : 0.0;
 
-        noiseDecay = new double[top];
-        noiseScale = new double[top];
-        ExploratoryNoise noise = rule.noise().orElse(null);
-        if (noise != null) {
-            for (int l = 1; l <= top - 1; l++) {
-                OrnsteinUhlenbeck ou = noise.process(l, dt);
-                noiseDecay[l] = ou.decay();
-                noiseScale[l] = ou.scale();
-            }
-            refreshSteps = noise.refreshSteps(dt);
-        } else {
-            refreshSteps = 1;
-        }
     }
 
     void setSwitches(LearningSwitches switches) {
@@ -243,33 +222,9 @@ final class LaneStepper implements MicrocircuitPhases {
             // the soma is driven by ξ of before the refresh (quirk 3)
             System.arraycopy(s.noise[l], 0, s.noiseBeforeRefresh[l], 0, n[l] * lanes);
         }
-        // one counter for all layers (quirk 4); a layer whose noise is exactly zero refreshes anyway
-        boolean scheduled = stepsUntilRefresh == 0;
-        stepsUntilRefresh = scheduled ? refreshSteps - 1 : stepsUntilRefresh - 1;
         for (int k = 0; k < s.activeLanes; k++) {
-            var gaussian = s.gaussian[k];
-            for (int l = 1; l <= top - 1; l++) {
-                double[] xi = s.noise[l];
-                if (!scheduled && !laneIsZero(xi, n[l], k)) {
-                    continue;
-                }
-                double decay = noiseDecay[l];
-                double scale = noiseScale[l];
-                for (int i = 0; i < n[l]; i++) {
-                    int e = i * lanes + k;
-                    xi[e] = decay * xi[e] + scale * gaussian.sample();
-                }
-            }
+            s.noiseSource[k].advance(s.noise, n, k, lanes);
         }
-    }
-
-    private boolean laneIsZero(double[] v, int count, int k) {
-        for (int i = 0; i < count; i++) {
-            if (v[i * lanes + k] != 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     @Override

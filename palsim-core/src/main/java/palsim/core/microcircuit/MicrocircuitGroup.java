@@ -1,6 +1,7 @@
 package palsim.core.microcircuit;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import palsim.core.SimulationDivergedException;
@@ -299,6 +300,65 @@ public final class MicrocircuitGroup {
             throw new IllegalStateException("forward updates are not observed; call observeForwardUpdates(true) first");
         }
         return gather(state.forwardUpdate[layer], lane, state.n[layer] * state.n[layer - 1]);
+    }
+
+    /**
+     * The whole dynamic state of lane {@code lane} now: every {@link CircuitQuantity} this group
+     * keeps (ξ, h and D only where the feedback rule has them).
+     */
+    public CircuitSnapshot snapshot(int lane) {
+        checkLane(lane);
+        CircuitSnapshot snapshot = new CircuitSnapshot(state.n);
+        for (CircuitQuantity q : CircuitQuantity.values()) {
+            for (int l = q.firstLayer(); l <= q.lastLayer(state.n); l++) {
+                double[] laned = state.arrayOf(q, l);
+                if (laned != null) {
+                    snapshot.set(q, l, gather(laned, lane, q.size(state.n, l)));
+                }
+            }
+        }
+        return snapshot;
+    }
+
+    /**
+     * Continues lane {@code lane} from {@code snapshot}: every quantity this group keeps is set from
+     * it; quantities it holds that the group does not keep (e.g. ξ under BP) are ignored.
+     *
+     * @throws IllegalArgumentException if the snapshot's layers differ or it lacks a quantity the
+     *     group keeps
+     */
+    public void restore(int lane, CircuitSnapshot snapshot) {
+        checkLane(lane);
+        if (!Arrays.equals(snapshot.layers(), state.n)) {
+            throw new IllegalArgumentException("snapshot of layers " + Arrays.toString(snapshot.layers())
+                    + " for a circuit of " + Arrays.toString(state.n));
+        }
+        for (CircuitQuantity q : CircuitQuantity.values()) {
+            if (state.arrayOf(q, q.lastLayer(state.n)) == null) {
+                continue;
+            }
+            if (!snapshot.has(q)) {
+                throw new IllegalArgumentException("the snapshot lacks " + q.symbol() + ", which this circuit keeps");
+            }
+            for (int l = q.firstLayer(); l <= q.lastLayer(state.n); l++) {
+                state.scatter(snapshot.get(q, l), state.arrayOf(q, l), lane);
+            }
+        }
+    }
+
+    /**
+     * Replaces where lane {@code lane} takes its exploratory noise from (by default the rule's OU
+     * process on the lane's own generator), e.g. by a {@link ReplayedNoise}. The lane's generator
+     * keeps serving its shuffles.
+     *
+     * @throws IllegalStateException if the feedback rule injects no noise
+     */
+    public void useNoiseSource(int lane, NoiseSource source) {
+        checkLane(lane);
+        if (state.noise == null) {
+            throw new IllegalStateException("the feedback rule " + spec.feedbackRule().name() + " injects no noise");
+        }
+        state.noiseSource[lane] = Objects.requireNonNull(source, "source");
     }
 
     private double[] gather(double[] laned, int lane, int count) {

@@ -1,5 +1,7 @@
 package palsim.core.microcircuit;
 
+import java.util.Arrays;
+import java.util.Objects;
 import java.util.Optional;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
@@ -31,8 +33,7 @@ public final class ReferenceMicrocircuit {
     private final double dt;
     private final FeedbackRule rule;
     private final Optional<ExploratoryNoise> noise;
-    private final ZigguratSampler.NormalizedGaussian gaussian;
-    private long refreshCounter;
+    private NoiseSource noiseSource;
 
     private final double[][] u;
     private final double[][] uOld;
@@ -44,7 +45,14 @@ public final class ReferenceMicrocircuit {
     private final double[][] rI;
     private final double[][] vDen;
     private final double[][] vApi;
+    private final double[][] uIBreve;
     private double[] xLast;
+    // the values of the step before the last one (§2.3.1), which the next step's updates read
+    private double[][] rPrev;
+    private double[][] rIPrev;
+    private double[][] vBasPrev;
+    private double[][] vDenPrev;
+    private double[][] vApiPrev;
     private final double[][] W;
     private final double[][] WIP;
     private final double[][] B;
@@ -72,7 +80,9 @@ public final class ReferenceMicrocircuit {
         this.rule = spec.feedbackRule();
         this.noise = rule.noise();
         UniformRandomProvider rng = RandomStreams.seeded(seed);
-        this.gaussian = ZigguratSampler.NormalizedGaussian.of(rng);
+        this.noiseSource = noise.isPresent()
+                ? new LiteralNoise(noise.get(), ZigguratSampler.NormalizedGaussian.of(rng))
+                : null;
 
         u = new double[N + 1][];
         uOld = new double[N + 1][];
@@ -96,6 +106,7 @@ public final class ReferenceMicrocircuit {
         }
         uI = new double[N][];
         uIOld = new double[N][];
+        uIBreve = new double[N][];
         rI = new double[N][];
         vDen = new double[N][];
         vApi = new double[N][];
@@ -106,6 +117,7 @@ public final class ReferenceMicrocircuit {
         for (int l = 1; l <= N - 1; l++) {
             uI[l] = initial.interneuronVoltage(l);
             uIOld[l] = uI[l].clone();
+            uIBreve[l] = uI[l].clone();
             rI[l] = phi(l + 1, uI[l]);
             vDen[l] = new double[n[l + 1]];
             vApi[l] = new double[n[l]];
@@ -115,6 +127,11 @@ public final class ReferenceMicrocircuit {
             xi[l] = new double[n[l]];
         }
         xLast = new double[n[0]];
+        rPrev = deepCopy(r);
+        rIPrev = deepCopy(rI);
+        vBasPrev = deepCopy(vBas);
+        vDenPrev = deepCopy(vDen);
+        vApiPrev = deepCopy(vApi);
     }
 
     public void setLearning(LearningSwitches switches) {
@@ -128,12 +145,12 @@ public final class ReferenceMicrocircuit {
     /** One step with input x(t) and target u^tgt(t) (null: free output). */
     public void step(double[] x, double[] target) {
         // 1. save previous values
-        double[][] rPrev = deepCopy(r);
-        double[][] rIPrev = deepCopy(rI);
+        rPrev = deepCopy(r);
+        rIPrev = deepCopy(rI);
         double[] xPrev = xLast.clone();
-        double[][] vBasPrev = deepCopy(vBas);
-        double[][] vDenPrev = deepCopy(vDen);
-        double[][] vApiPrev = deepCopy(vApi);
+        vBasPrev = deepCopy(vBas);
+        vDenPrev = deepCopy(vDen);
+        vApiPrev = deepCopy(vApi);
 
         // 2. prospective voltages and rates of the state before the update
         double taur = spec.prospectiveFactor();
@@ -146,11 +163,10 @@ public final class ReferenceMicrocircuit {
         }
         for (int l = 1; l <= N - 1; l++) {
             double tau = 1 / g.interneuronTotal();
-            double[] uIBreve = new double[n[l + 1]];
             for (int i = 0; i < n[l + 1]; i++) {
-                uIBreve[i] = uIOld[l][i] + taur * tau * (uI[l][i] - uIOld[l][i]) / dt;
+                uIBreve[l][i] = uIOld[l][i] + taur * tau * (uI[l][i] - uIOld[l][i]) / dt;
             }
-            rI[l] = phi(l + 1, uIBreve);
+            rI[l] = phi(l + 1, uIBreve[l]);
         }
         xLast = x.clone();
 
@@ -186,20 +202,7 @@ public final class ReferenceMicrocircuit {
 
         // 5. noise refresh
         if (noisy) {
-            ExploratoryNoise nz = noise.get();
-            boolean scheduled = refreshCounter % nz.refreshSteps(dt) == 0;
-            refreshCounter++;
-            for (int l = 1; l <= N - 1; l++) {
-                if (!scheduled && !allZero(xi[l])) {
-                    continue;
-                }
-                double sigma = nz.stdOf(l);
-                double tauXi = nz.tau();
-                for (int i = 0; i < n[l]; i++) {
-                    double w = sigma * gaussian.sample();
-                    xi[l][i] = xi[l][i] + (1 / tauXi) * (-dt * xi[l][i] + Math.sqrt(dt * tauXi) * w);
-                }
-            }
+            noiseSource.advance(xi, n, 0, 1);
         }
 
         // 6. somatic increments
@@ -303,6 +306,83 @@ public final class ReferenceMicrocircuit {
                 }
             }
         }
+    }
+
+    /**
+     * Replaces where this circuit's exploratory noise comes from (by default the rule's OU process,
+     * written as the reference writes it, on the circuit's own generator).
+     *
+     * @throws IllegalStateException if the feedback rule injects no noise
+     */
+    public void useNoiseSource(NoiseSource source) {
+        if (noiseSource == null) {
+            throw new IllegalStateException("the feedback rule " + rule.name() + " injects no noise");
+        }
+        noiseSource = Objects.requireNonNull(source, "source");
+    }
+
+    /** The whole dynamic state now, as {@link MicrocircuitGroup#snapshot(int)} gives it. */
+    public CircuitSnapshot snapshot() {
+        CircuitSnapshot snapshot = new CircuitSnapshot(n);
+        for (CircuitQuantity q : CircuitQuantity.values()) {
+            for (int l = q.firstLayer(); l <= q.lastLayer(n); l++) {
+                double[] v = arrayOf(q, l);
+                if (v != null) {
+                    snapshot.set(q, l, v);
+                }
+            }
+        }
+        return snapshot;
+    }
+
+    /** Continues from {@code snapshot}, as {@link MicrocircuitGroup#restore(int, CircuitSnapshot)} does. */
+    public void restore(CircuitSnapshot snapshot) {
+        if (!Arrays.equals(snapshot.layers(), n)) {
+            throw new IllegalArgumentException("snapshot of layers " + Arrays.toString(snapshot.layers())
+                    + " for a circuit of " + Arrays.toString(n));
+        }
+        for (CircuitQuantity q : CircuitQuantity.values()) {
+            if (arrayOf(q, q.lastLayer(n)) == null) {
+                continue;
+            }
+            if (!snapshot.has(q)) {
+                throw new IllegalArgumentException("the snapshot lacks " + q.symbol() + ", which this circuit keeps");
+            }
+            for (int l = q.firstLayer(); l <= q.lastLayer(n); l++) {
+                double[] target = arrayOf(q, l);
+                System.arraycopy(snapshot.get(q, l), 0, target, 0, target.length);
+            }
+        }
+    }
+
+    /** Where {@code q} of layer l lives, or null where the rule keeps no such state. */
+    private double[] arrayOf(CircuitQuantity q, int l) {
+        return switch (q) {
+            case SOMATIC_VOLTAGE -> u[l];
+            case PREVIOUS_SOMATIC_VOLTAGE -> uOld[l];
+            case PROSPECTIVE_VOLTAGE -> uBreve[l];
+            case RATE -> r[l];
+            case PREVIOUS_RATE -> rPrev[l];
+            case HIGH_PASS -> rule.highPassTau() > 0 ? h[l] : null;
+            case BASAL_POTENTIAL -> vBas[l];
+            case PREVIOUS_BASAL_POTENTIAL -> vBasPrev[l];
+            case INTERNEURON_VOLTAGE -> uI[l];
+            case PREVIOUS_INTERNEURON_VOLTAGE -> uIOld[l];
+            case INTERNEURON_PROSPECTIVE_VOLTAGE -> uIBreve[l];
+            case INTERNEURON_RATE -> rI[l];
+            case PREVIOUS_INTERNEURON_RATE -> rIPrev[l];
+            case DENDRITIC_POTENTIAL -> vDen[l];
+            case PREVIOUS_DENDRITIC_POTENTIAL -> vDenPrev[l];
+            case APICAL_POTENTIAL -> vApi[l];
+            case PREVIOUS_APICAL_POTENTIAL -> vApiPrev[l];
+            case NOISE -> noise.isPresent() ? xi[l] : null;
+            case LAST_INPUT -> xLast;
+            case FORWARD_WEIGHTS -> W[l];
+            case FORWARD_LOW_PASS -> rule.forwardLowPassTau() > 0 ? D[l] : null;
+            case PYRAMID_TO_INTERNEURON_WEIGHTS -> WIP[l];
+            case FEEDBACK_WEIGHTS -> B[l];
+            case INTERNEURON_TO_PYRAMID_WEIGHTS -> BPI[l];
+        };
     }
 
     public double[] somaticVoltage(int l) {
@@ -422,6 +502,38 @@ public final class ReferenceMicrocircuit {
                 for (int j = 0; j < n[l + 1]; j++) {
                     int k = i * n[l + 1] + j;
                     B[l][k] += rate * (xi[l][i] * pre[j] - decay * B[l][k]);
+                }
+            }
+        }
+    }
+
+    /**
+     * The OU noise as the reference writes it, ξ ← ξ + (1/τ_ξ)(−dt ξ + √(dt τ_ξ) σ z), with its
+     * refresh counter (one for all layers; a layer whose ξ is exactly zero refreshes anyway).
+     */
+    private final class LiteralNoise implements NoiseSource {
+        private final ExploratoryNoise settings;
+        private final ZigguratSampler.NormalizedGaussian gaussian;
+        private long refreshCounter;
+
+        LiteralNoise(ExploratoryNoise settings, ZigguratSampler.NormalizedGaussian gaussian) {
+            this.settings = settings;
+            this.gaussian = gaussian;
+        }
+
+        @Override
+        public void advance(double[][] noise, int[] sizes, int lane, int width) {
+            boolean scheduled = refreshCounter % settings.refreshSteps(dt) == 0;
+            refreshCounter++;
+            for (int l = 1; l <= N - 1; l++) {
+                if (!scheduled && !allZero(noise[l])) {
+                    continue;
+                }
+                double sigma = settings.stdOf(l);
+                double tauXi = settings.tau();
+                for (int i = 0; i < sizes[l]; i++) {
+                    double w = sigma * gaussian.sample();
+                    noise[l][i] = noise[l][i] + (1 / tauXi) * (-dt * noise[l][i] + Math.sqrt(dt * tauXi) * w);
                 }
             }
         }

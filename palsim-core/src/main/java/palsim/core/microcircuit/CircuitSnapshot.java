@@ -1,0 +1,90 @@
+package palsim.core.microcircuit;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The whole dynamic state of one seed's microcircuit: every {@link CircuitQuantity} a step reads,
+ * per layer. Engines write one with {@code snapshot(…)} and continue from one with
+ * {@code restore(…)}; a snapshot holds only the quantities it was given (an engine's snapshot omits
+ * the filter states its feedback rule does not keep, e.g. ξ and h under BP).
+ *
+ * <p>Values are copied in and out; a snapshot is not shared with an engine.
+ */
+public final class CircuitSnapshot {
+    private final int[] layers;
+    private final Map<CircuitQuantity, double[][]> values = new EnumMap<>(CircuitQuantity.class);
+
+    /** An empty snapshot of a circuit with population sizes {@code layers} (n_0…n_N). */
+    public CircuitSnapshot(int[] layers) {
+        if (layers.length < 3) {
+            throw new IllegalArgumentException("a circuit has at least 3 populations, got " + layers.length);
+        }
+        this.layers = layers.clone();
+    }
+
+    /** n_0…n_N. */
+    public int[] layers() {
+        return layers.clone();
+    }
+
+    /** The quantities this snapshot holds, in declaration order. */
+    public Set<CircuitQuantity> quantities() {
+        return Collections.unmodifiableSet(values.keySet());
+    }
+
+    public boolean has(CircuitQuantity q) {
+        return values.containsKey(q);
+    }
+
+    /**
+     * Sets {@code q} at {@code layer} to a copy of {@code value}; the other layers of a quantity seen
+     * for the first time start at zero.
+     *
+     * @throws IllegalArgumentException if the layer does not exist for {@code q} or the length is not
+     *     {@link CircuitQuantity#size}
+     */
+    public CircuitSnapshot set(CircuitQuantity q, int layer, double[] value) {
+        checkLayer(q, layer);
+        int size = q.size(layers, layer);
+        if (value.length != size) {
+            throw new IllegalArgumentException(q.symbol() + " of layer " + layer + " needs " + size + " values, got "
+                    + value.length);
+        }
+        values.computeIfAbsent(q, this::zeros)[layer - q.firstLayer()] = value.clone();
+        return this;
+    }
+
+    /** A copy of {@code q} at {@code layer}. */
+    public double[] get(CircuitQuantity q, int layer) {
+        checkLayer(q, layer);
+        double[][] v = values.get(q);
+        if (v == null) {
+            throw new IllegalArgumentException("the snapshot has no " + q.symbol());
+        }
+        return v[layer - q.firstLayer()].clone();
+    }
+
+    private double[][] zeros(CircuitQuantity q) {
+        double[][] v = new double[q.lastLayer(layers) - q.firstLayer() + 1][];
+        for (int l = q.firstLayer(); l <= q.lastLayer(layers); l++) {
+            v[l - q.firstLayer()] = new double[q.size(layers, l)];
+        }
+        return v;
+    }
+
+    private void checkLayer(CircuitQuantity q, int layer) {
+        if (layer < q.firstLayer() || layer > q.lastLayer(layers)) {
+            throw new IllegalArgumentException(q.symbol() + " has no layer " + layer + " (layers " + q.firstLayer() + "…"
+                    + q.lastLayer(layers) + ")");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "CircuitSnapshot" + Arrays.toString(layers) + values.keySet();
+    }
+}

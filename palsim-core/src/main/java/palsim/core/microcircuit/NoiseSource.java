@@ -1,0 +1,25 @@
+package palsim.core.microcircuit;
+
+/**
+ * Where a microcircuit's exploratory noise ξ comes from. While a feedback rule injects noise, the
+ * engine asks the source of each seed once per step, after it has set aside the ξ that drives this
+ * step's somata, to advance ξ_ℓ of every hidden layer ℓ = 1…N−1 to the value the feedback update of
+ * this step reads.
+ *
+ * <p>The default source is the rule's Ornstein–Uhlenbeck process drawn from the seed's own generator
+ * ({@link OrnsteinUhlenbeckNoise}); {@link ReplayedNoise} feeds recorded values instead, so that an
+ * engine can be checked step by step against a recording of another implementation. Both engines
+ * (the lane engine and {@link ReferenceMicrocircuit}) take their noise through this interface.
+ */
+public interface NoiseSource {
+
+    /**
+     * Advances ξ of one seed by one step.
+     *
+     * @param xi ξ_ℓ for ℓ = 1…N−1 at index ℓ (index 0 unused), each laid out {@code [neuron][lane]}
+     * @param n the population sizes n_0…n_N
+     * @param lane the seed's lane
+     * @param width the lane width of the arrays (1 for a one-seed layout)
+     */
+    void advance(double[][] xi, int[] n, int lane, int width);
+}

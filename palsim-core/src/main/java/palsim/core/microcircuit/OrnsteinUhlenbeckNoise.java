@@ -1,0 +1,68 @@
+package palsim.core.microcircuit;
+
+import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
+import palsim.core.feedback.ExploratoryNoise;
+import palsim.core.rng.OrnsteinUhlenbeck;
+
+/**
+ * The feedback rule's Ornstein–Uhlenbeck noise for one seed: ξ ← (1 − dt/τ_ξ) ξ + σ_ℓ √(dt/τ_ξ) z
+ * with z standard normals from the seed's own generator, drawn layer by layer, neuron by neuron.
+ *
+ * <p>Refresh schedule (reproduced from the reference model): one counter for all layers counts the
+ * injecting steps; every layer refreshes when it is a multiple of {@code round(dtxi/dt)}, and a layer
+ * whose ξ is exactly zero refreshes anyway (so noise starts at once after a phase without it). With
+ * dtxi = dt, as in every paper configuration, every step refreshes.
+ */
+final class OrnsteinUhlenbeckNoise implements NoiseSource {
+    private final NormalizedGaussianSampler gaussian;
+    private final double[] decay;
+    private final double[] scale;
+    private final int refreshSteps;
+    /** Injecting steps until the next scheduled refresh: (counter mod refreshSteps) counted down. */
+    private int stepsUntilRefresh;
+
+    /**
+     * @param noise the rule's noise settings
+     * @param dt the time step
+     * @param hiddenLayers N−1
+     * @param gaussian standard normals from the seed's own generator
+     */
+    OrnsteinUhlenbeckNoise(ExploratoryNoise noise, double dt, int hiddenLayers, NormalizedGaussianSampler gaussian) {
+        this.gaussian = gaussian;
+        this.decay = new double[hiddenLayers + 1];
+        this.scale = new double[hiddenLayers + 1];
+        for (int l = 1; l <= hiddenLayers; l++) {
+            OrnsteinUhlenbeck ou = noise.process(l, dt);
+            decay[l] = ou.decay();
+            scale[l] = ou.scale();
+        }
+        this.refreshSteps = noise.refreshSteps(dt);
+    }
+
+    @Override
+    public void advance(double[][] xi, int[] n, int lane, int width) {
+        boolean scheduled = stepsUntilRefresh == 0;
+        stepsUntilRefresh = scheduled ? refreshSteps - 1 : stepsUntilRefresh - 1;
+        for (int l = 1; l < decay.length; l++) {
+            double[] x = xi[l];
+            if (!scheduled && !isZero(x, n[l], lane, width)) {
+                continue;
+            }
+            double d = decay[l];
+            double c = scale[l];
+            for (int i = 0; i < n[l]; i++) {
+                int e = i * width + lane;
+                x[e] = d * x[e] + c * gaussian.sample();
+            }
+        }
+    }
+
+    private static boolean isZero(double[] v, int count, int lane, int width) {
+        for (int i = 0; i < count; i++) {
+            if (v[i * width + lane] != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
