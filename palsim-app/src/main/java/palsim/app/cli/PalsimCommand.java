@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "palsim",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        subcommands = {RunCommand.class, ReproduceCommand.class, RerunCommand.class, PresetsCommand.class, DataCommand.class,
+        subcommands = {RunCommand.class, ReproduceCommand.class, RerunCommand.class, VerifyCommand.class, PresetsCommand.class,
+            DataCommand.class,
             CommandLine.HelpCommand.class},
         sortOptions = false,
         usageHelpAutoWidth = true,
@@ -31,10 +32,11 @@ import picocli.CommandLine.Spec;
             "  palsim reproduce fig1b                   run a paper figure's preset",
             "  palsim run my.yaml --seeds 2 --epochs 5  a quick look at a config",
             "  palsim rerun runs/fig1b-20260102-030405  repeat a run, compare bit for bit",
+            "  palsim verify                            check the microcircuit step against recordings",
             "  palsim presets                           list the presets",
             "",
             "Exit codes: 0 success, 1 internal error, 2 bad input (config, option, file),",
-            "            3 simulation diverged, 4 rerun gave different metrics.",
+            "            3 simulation diverged, 4 rerun or verify found a difference.",
             "Docs: README.md and docs/ (config, run-directory, metrics, benchmarks, ...)"})
 public final class PalsimCommand implements Runnable {
     @Spec
