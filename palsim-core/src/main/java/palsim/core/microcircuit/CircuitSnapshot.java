@@ -68,6 +68,53 @@ public final class CircuitSnapshot {
         return v[layer - q.firstLayer()].clone();
     }
 
+    /** Where an engine keeps its values, for {@link #capture} and {@link #restoreInto}. */
+    interface Storage {
+        /** The values of {@code q} at {@code layer} (a copy), or null where the engine keeps no such state. */
+        double[] read(CircuitQuantity q, int layer);
+
+        /** Sets {@code q} at {@code layer}, which the engine keeps. */
+        void write(CircuitQuantity q, int layer, double[] values);
+    }
+
+    /** Every quantity {@code storage} keeps, for a circuit of sizes {@code layers}. */
+    static CircuitSnapshot capture(int[] layers, Storage storage) {
+        CircuitSnapshot snapshot = new CircuitSnapshot(layers);
+        for (CircuitQuantity q : CircuitQuantity.values()) {
+            for (int l = q.firstLayer(); l <= q.lastLayer(layers); l++) {
+                double[] v = storage.read(q, l);
+                if (v != null) {
+                    snapshot.set(q, l, v);
+                }
+            }
+        }
+        return snapshot;
+    }
+
+    /**
+     * Writes every quantity {@code storage} keeps from this snapshot; quantities it does not keep are
+     * ignored.
+     *
+     * @throws IllegalArgumentException if the layers differ or a kept quantity is missing
+     */
+    void restoreInto(int[] circuitLayers, Storage storage) {
+        if (!Arrays.equals(layers, circuitLayers)) {
+            throw new IllegalArgumentException("snapshot of layers " + Arrays.toString(layers) + " for a circuit of "
+                    + Arrays.toString(circuitLayers));
+        }
+        for (CircuitQuantity q : CircuitQuantity.values()) {
+            if (storage.read(q, q.lastLayer(layers)) == null) {
+                continue;
+            }
+            if (!has(q)) {
+                throw new IllegalArgumentException("the snapshot lacks " + q.symbol() + ", which this circuit keeps");
+            }
+            for (int l = q.firstLayer(); l <= q.lastLayer(layers); l++) {
+                storage.write(q, l, values.get(q)[l - q.firstLayer()]);
+            }
+        }
+    }
+
     private double[][] zeros(CircuitQuantity q) {
         double[][] v = new double[q.lastLayer(layers) - q.firstLayer() + 1][];
         for (int l = q.firstLayer(); l <= q.lastLayer(layers); l++) {

@@ -1,7 +1,6 @@
 package palsim.core.microcircuit;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import palsim.core.SimulationDivergedException;
@@ -308,16 +307,7 @@ public final class MicrocircuitGroup {
      */
     public CircuitSnapshot snapshot(int lane) {
         checkLane(lane);
-        CircuitSnapshot snapshot = new CircuitSnapshot(state.n);
-        for (CircuitQuantity q : CircuitQuantity.values()) {
-            for (int l = q.firstLayer(); l <= q.lastLayer(state.n); l++) {
-                double[] laned = state.arrayOf(q, l);
-                if (laned != null) {
-                    snapshot.set(q, l, gather(laned, lane, q.size(state.n, l)));
-                }
-            }
-        }
-        return snapshot;
+        return CircuitSnapshot.capture(state.n, laneStorage(lane));
     }
 
     /**
@@ -329,21 +319,22 @@ public final class MicrocircuitGroup {
      */
     public void restore(int lane, CircuitSnapshot snapshot) {
         checkLane(lane);
-        if (!Arrays.equals(snapshot.layers(), state.n)) {
-            throw new IllegalArgumentException("snapshot of layers " + Arrays.toString(snapshot.layers())
-                    + " for a circuit of " + Arrays.toString(state.n));
-        }
-        for (CircuitQuantity q : CircuitQuantity.values()) {
-            if (state.arrayOf(q, q.lastLayer(state.n)) == null) {
-                continue;
+        snapshot.restoreInto(state.n, laneStorage(lane));
+    }
+
+    private CircuitSnapshot.Storage laneStorage(int lane) {
+        return new CircuitSnapshot.Storage() {
+            @Override
+            public double[] read(CircuitQuantity q, int layer) {
+                double[] laned = state.arrayOf(q, layer);
+                return laned == null ? null : gather(laned, lane, q.size(state.n, layer));
             }
-            if (!snapshot.has(q)) {
-                throw new IllegalArgumentException("the snapshot lacks " + q.symbol() + ", which this circuit keeps");
+
+            @Override
+            public void write(CircuitQuantity q, int layer, double[] values) {
+                state.scatter(values, state.arrayOf(q, layer), lane);
             }
-            for (int l = q.firstLayer(); l <= q.lastLayer(state.n); l++) {
-                state.scatter(snapshot.get(q, l), state.arrayOf(q, l), lane);
-            }
-        }
+        };
     }
 
     /**

@@ -1,6 +1,5 @@
 package palsim.core.microcircuit;
 
-import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -323,36 +322,28 @@ public final class ReferenceMicrocircuit {
 
     /** The whole dynamic state now, as {@link MicrocircuitGroup#snapshot(int)} gives it. */
     public CircuitSnapshot snapshot() {
-        CircuitSnapshot snapshot = new CircuitSnapshot(n);
-        for (CircuitQuantity q : CircuitQuantity.values()) {
-            for (int l = q.firstLayer(); l <= q.lastLayer(n); l++) {
-                double[] v = arrayOf(q, l);
-                if (v != null) {
-                    snapshot.set(q, l, v);
-                }
-            }
-        }
-        return snapshot;
+        return CircuitSnapshot.capture(n, storage());
     }
 
     /** Continues from {@code snapshot}, as {@link MicrocircuitGroup#restore(int, CircuitSnapshot)} does. */
     public void restore(CircuitSnapshot snapshot) {
-        if (!Arrays.equals(snapshot.layers(), n)) {
-            throw new IllegalArgumentException("snapshot of layers " + Arrays.toString(snapshot.layers())
-                    + " for a circuit of " + Arrays.toString(n));
-        }
-        for (CircuitQuantity q : CircuitQuantity.values()) {
-            if (arrayOf(q, q.lastLayer(n)) == null) {
-                continue;
+        snapshot.restoreInto(n, storage());
+    }
+
+    private CircuitSnapshot.Storage storage() {
+        return new CircuitSnapshot.Storage() {
+            @Override
+            public double[] read(CircuitQuantity q, int layer) {
+                double[] v = arrayOf(q, layer);
+                return v == null ? null : v.clone();
             }
-            if (!snapshot.has(q)) {
-                throw new IllegalArgumentException("the snapshot lacks " + q.symbol() + ", which this circuit keeps");
+
+            @Override
+            public void write(CircuitQuantity q, int layer, double[] values) {
+                double[] target = arrayOf(q, layer);
+                System.arraycopy(values, 0, target, 0, target.length);
             }
-            for (int l = q.firstLayer(); l <= q.lastLayer(n); l++) {
-                double[] target = arrayOf(q, l);
-                System.arraycopy(snapshot.get(q, l), 0, target, 0, target.length);
-            }
-        }
+        };
     }
 
     /** Where {@code q} of layer l lives, or null where the rule keeps no such state. */
