@@ -199,7 +199,7 @@ class CommandLineErrorsTest {
     void missingCommandIsAUsageError() {
         var r = cli.run();
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.errLine()).startsWith("palsim: missing command (one of: run, reproduce, rerun, presets, data)");
+        assertThat(r.errLine()).startsWith("palsim: missing command (one of: run, reproduce, rerun, verify, presets, data)");
     }
 
     @Test
