@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.OptionalInt;
 import java.util.stream.Collectors;
 import palsim.app.InputException;
+import palsim.app.config.ConfigAssignment;
 import palsim.app.config.ConfigDocument;
 import palsim.app.run.ExperimentRunner;
 import palsim.app.run.RunDirectory;
@@ -39,7 +40,8 @@ final class RunSupport {
 
     /** Runs {@code document} like {@link #run} without printing the summary. */
     ExperimentRunner.Result execute(ConfigDocument document, String name, RunOptions options) throws Exception {
-        RunOverrides overrides = new RunOverrides(optional(options.seeds), optional(options.epochs));
+        RunOverrides overrides = new RunOverrides(optional(options.seeds), optional(options.epochs),
+                options.set.stream().map(ConfigAssignment::parse).toList());
         int threads = options.threads == null ? environment.defaultThreads() : options.threads;
         if (threads < 1) {
             throw new InputException("--threads: must be >= 1, got " + threads);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
@@ -29,7 +30,7 @@ import palsim.app.Messages;
  * A YAML config held as a mutable tree, with a record of which keys were read.
  *
  * <p>Life of a document: {@link #load} (or {@link #parse}) → command-line overrides with
- * {@link #replace} → parsing through {@link #root()} (reads mark keys used, used defaults are
+ * {@link #apply} and {@link #replace} → parsing through {@link #root()} (reads mark keys used, used defaults are
  * written into the tree) → {@link #rejectUnknownKeys()} → {@link #toYaml()}, the resolved config
  * that reloads to the same settings. Not thread-safe: a document is parsed on one thread, before
  * anything runs.
@@ -43,6 +44,8 @@ public final class ConfigDocument {
     private final ObjectNode tree;
     /** Keys read per mapping (identity: two equal mappings are still two places in the file). */
     private final Map<ObjectNode, Set<String>> usedKeys = new IdentityHashMap<>();
+    /** The {@code --set} assignments applied, so that messages about their keys name the option, not the file. */
+    private final List<ConfigAssignment> assignments = new ArrayList<>();
 
     private ConfigDocument(String sourceName, ObjectNode tree) {
         this.sourceName = sourceName;
@@ -123,6 +126,17 @@ public final class ConfigDocument {
     }
 
     /**
+     * Applies a {@code --set} assignment before parsing; an unknown key it introduced is then reported
+     * as coming from {@code --set}.
+     *
+     * @throws InputException when its path does not fit the tree
+     */
+    public void apply(ConfigAssignment assignment) {
+        assignment.applyTo(tree);
+        assignments.add(assignment);
+    }
+
+    /**
      * Fails on the first key (in file order) that nothing read, listing the keys its section knows.
      * Sections that were never opened are skipped (their parent key was read as a whole).
      *
@@ -135,7 +149,9 @@ public final class ConfigDocument {
         if (!unknown.isEmpty()) {
             String more = unknown.size() > 1 ? " and " + (unknown.size() - 1) + " more unknown key"
                     + (unknown.size() > 2 ? "s" : "") + " (" + String.join(", ", unknown.subList(1, unknown.size())) + ")" : "";
-            throw new InputException(sourceName + ": unknown key '" + unknown.getFirst() + "' (known: "
+            String first = unknown.getFirst();
+            String source = assignments.stream().anyMatch(a -> a.touches(first)) ? "--set" : sourceName;
+            throw new InputException(source + ": unknown key '" + first + "' (known: "
                     + (firstKnown.isEmpty() ? "none" : String.join(", ", firstKnown)) + ")" + more);
         }
     }
@@ -187,6 +203,22 @@ public final class ConfigDocument {
                 collectUnknown(node.get(i), path + "[" + i + "]", unknown, firstKnown);
             }
         }
+    }
+
+    /**
+     * One YAML value on its own (a {@code --set} value): scalars, flow lists and flow mappings read
+     * exactly as they would after {@code key:} in a file; empty text is YAML null ("not given").
+     *
+     * @throws InputException starting with {@code shownAs} when it is not valid YAML
+     */
+    static JsonNode parseValue(String text, String shownAs) {
+        JsonNode value;
+        try {
+            value = YAML.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new InputException(shownAs + ": not valid YAML: " + describeSyntaxError(e), e);
+        }
+        return value == null || value.isMissingNode() ? NullNode.getInstance() : value;
     }
 
     private static String describeSyntaxError(JsonProcessingException e) {

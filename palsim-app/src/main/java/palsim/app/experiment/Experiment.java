@@ -1,5 +1,6 @@
 package palsim.app.experiment;
 
+import palsim.app.config.ConfigDocument;
 import palsim.app.config.ConfigSection;
 
 /**
@@ -28,6 +29,16 @@ public interface Experiment<S extends ExperimentSettings> {
 
     /** One line for listings and messages, e.g. "B–Wᵀ alignment in the microcircuit (Fig. 1b/c)". */
     String summary();
+
+    /**
+     * Fits keys that count epochs to {@code --epochs N}, before {@link #parse}: {@code epochs} has just
+     * been replaced by N, and a config that was valid for its own {@code epochs} (e.g. a resolved
+     * config.yaml, where such keys hold the defaults derived from it) must stay valid. Leave values
+     * of the wrong type alone: {@link #parse} reports them. Default: no such keys.
+     */
+    default void fitToEpochs(ConfigDocument config, int epochs) {
+        // Most experiments have no keys that count epochs.
+    }
 
     /**
      * Reads and validates the experiment's settings.

@@ -102,6 +102,7 @@ public final class ExperimentRunner {
         overrides.applyTo(document);
         ConfigSection root = document.root();
         Experiment<?> experiment = registry.get(root.string(CommonSettings.TASK));
+        overrides.epochs().ifPresent(epochs -> experiment.fitToEpochs(document, epochs));
         CommonSettings common = CommonSettings.parse(root);
         return parseWith(experiment, root, common, document);
     }

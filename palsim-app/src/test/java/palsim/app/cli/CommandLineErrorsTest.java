@@ -163,6 +163,27 @@ class CommandLineErrorsTest {
     }
 
     @Test
+    void setValuesAreCheckedLikeTheFilesAndUnknownKeysNameTheOption() throws IOException {
+        assertBadInput(runConfig(GOOD, "--set", "model.layers=[3, 4, -3, 2]"), "palsim: model.layers[2]: must be > 0, got -3");
+        assertBadInput(runConfig(GOOD, "--set", "epochs=ten"), "palsim: epochs: expected an integer, got \"ten\"");
+        assertBadInput(runConfig(GOOD, "--set", "model.layrs=3"),
+                "palsim: --set: unknown key 'model.layrs' (known: activation, layers, step)");
+        assertBadInput(runConfig(GOOD, "--set", "model.step"), "palsim: --set model.step: expected KEY=VALUE, e.g. --set model.dt=0.01");
+        assertNoRunDirectory();
+    }
+
+    @Test
+    void epochsDoesNotHideABadEpochsInTheFile() throws IOException {
+        assertBadInput(runConfig(GOOD.replace("epochs: 3", "epochs: ten"), "--epochs", "2"),
+                "palsim: epochs: expected an integer, got \"ten\"");
+    }
+
+    @Test
+    void showingAnUnknownPresetListsTheKnownOnes() {
+        assertBadInput(cli.run("presets", "--show", "fig9z"), "palsim: unknown preset 'fig9z' (known: broken, fake-demo)");
+    }
+
+    @Test
     void zeroSeedsIsRejected() throws IOException {
         assertBadInput(runConfig(GOOD, "--seeds", "0"), "palsim: --seeds: must be >= 1, got 0");
     }

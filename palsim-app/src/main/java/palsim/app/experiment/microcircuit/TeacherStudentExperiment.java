@@ -1,5 +1,8 @@
 package palsim.app.experiment.microcircuit;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -9,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import palsim.app.config.Bounds;
+import palsim.app.config.ConfigDocument;
 import palsim.app.config.ConfigSection;
 import palsim.app.experiment.EpochPanels;
 import palsim.app.experiment.CommonSettings;
@@ -46,6 +50,8 @@ public final class TeacherStudentExperiment implements Experiment<TeacherStudent
     public static final String TASK = "fw_bw";
     static final String TEACHER_SEED = "teacher_seed";
     static final String TEACHER_W_FORWARD = "teacher_w_forward_";
+    private static final String TRACE = "trace";
+    private static final String TRACE_EPOCHS = "epochs";
 
     @Override
     public String task() {
@@ -64,19 +70,43 @@ public final class TeacherStudentExperiment implements Experiment<TeacherStudent
         List<RuleCircuit> circuits = MicrocircuitConfig.rules(config, model);
         boolean updateAngle = MicrocircuitConfig.updateAngle(config);
         InitialWeightRanges teacherRanges = MicrocircuitConfig.teacherRanges(config);
-        TraceSettings trace = trace(config.sectionOrEmpty("trace"), common.epochs(), protocol.datasetSize());
+        TraceSettings trace = trace(config.sectionOrEmpty(TRACE), common.epochs(), protocol.datasetSize());
         return new TeacherStudentSettings(circuits, protocol, teacherRanges, updateAngle, trace);
+    }
+
+    /**
+     * {@code --epochs N}: traced epochs beyond N become N (the last epoch, which the default traces),
+     * once; e.g. a resolved config's {@code [1, 5000]} becomes {@code [1, 2]} with {@code --epochs 2}.
+     */
+    @Override
+    public void fitToEpochs(ConfigDocument config, int epochs) {
+        if (config.get(TRACE) instanceof ObjectNode trace && trace.get(TRACE_EPOCHS) instanceof ArrayNode traced) {
+            ArrayNode fitted = traced.arrayNode();
+            boolean lastTraced = false;
+            for (JsonNode epoch : traced) {
+                lastTraced |= epoch.isNumber() && epoch.asDouble() == epochs;
+            }
+            for (JsonNode epoch : traced) {
+                if (!epoch.isNumber() || epoch.asDouble() <= epochs) {
+                    fitted.add(epoch);
+                } else if (!lastTraced) {
+                    fitted.add(epochs);
+                    lastTraced = true;
+                }
+            }
+            trace.set(TRACE_EPOCHS, fitted);
+        }
     }
 
     /** The {@code trace} section: {@code samples} (default 5), {@code epochs} (default: the first and the last). */
     private static TraceSettings trace(ConfigSection trace, int epochs, int datasetSize) {
         int samples = trace.integer("samples", Math.min(5, datasetSize), Bounds.between(1, datasetSize));
         int[] defaults = epochs == 1 ? new int[] {1} : new int[] {1, epochs};
-        int[] traced = trace.integers("epochs", defaults, Bounds.between(0, epochs));
+        int[] traced = trace.integers(TRACE_EPOCHS, defaults, Bounds.between(0, epochs));
         Set<Integer> seen = new HashSet<>();
         for (int i = 0; i < traced.length; i++) {
             if (!seen.add(traced[i])) {
-                throw trace.error("epochs[" + i + "]", "epoch " + traced[i] + " is listed twice");
+                throw trace.error(TRACE_EPOCHS + "[" + i + "]", "epoch " + traced[i] + " is listed twice");
             }
         }
         return new TraceSettings(samples, traced);
