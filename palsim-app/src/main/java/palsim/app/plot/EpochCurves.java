@@ -8,6 +8,7 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import palsim.app.metrics.SeedStatistics;
 
 /**
  * Figure kind (a): a metric over epochs, one panel per layer, one colour per rule; each rule drawn as
@@ -152,7 +153,11 @@ public final class EpochCurves {
             double[][] perSeed = panel.ys.get(r);
             double[] mean = new double[x.length];
             double[] std = new double[x.length];
-            SeedStatistics.meanAndStd(perSeed, mean, std);
+            for (int i = 0; i < x.length; i++) {
+                SeedStatistics column = SeedStatistics.ofColumn(perSeed, i);
+                mean[i] = column.mean();
+                std[i] = column.std();
+            }
             Points line = Points.of(x, mean, floor);
             if (line.isEmpty()) {
                 continue;

@@ -21,6 +21,7 @@ import palsim.app.experiment.ExperimentContext;
 import palsim.app.experiment.MetricNames;
 import palsim.app.experiment.MetricsSink;
 import palsim.app.experiment.ParallelExecutor.Job;
+import palsim.app.metrics.SeedStatistics;
 import palsim.core.microcircuit.InitialWeightRanges;
 import palsim.core.microcircuit.MicrocircuitGroup;
 import palsim.core.microcircuit.MicrocircuitSpec;
@@ -212,12 +213,12 @@ public final class TeacherStudentExperiment implements Experiment<TeacherStudent
                     + flipSummary(feedback, seeds) + "; W_1 in " + flipSummary(forward, seeds));
             if (layers[0] * layers[1] == 1) {
                 line.append("; W_1 at epoch ").append(epochs).append(": ")
-                        .append(EpochPanels.format(EpochPanels.meanAndStd(context.metrics(), rule, MetricNames.W_FORWARD, 1, epochs), 3))
+                        .append(EpochPanels.meanAndStd(context.metrics(), rule, MetricNames.W_FORWARD, 1, epochs).format(3))
                         .append(String.format(Locale.ROOT, " (teacher %.3g)", teacher.forward(1)[0]));
             }
-            double[] mse = EpochPanels.meanAndStd(context.metrics(), rule, MetricNames.MSE, MetricsSink.NETWORK, epochs);
-            if (mse != null) {
-                line.append(String.format(Locale.ROOT, "; mse %.3g", mse[0]));
+            SeedStatistics mse = EpochPanels.meanAndStd(context.metrics(), rule, MetricNames.MSE, MetricsSink.NETWORK, epochs);
+            if (mse.finite() > 0) {
+                line.append(String.format(Locale.ROOT, "; mse %.3g", mse.mean())).append(mse.incompleteNote());
             }
             context.headline(line.toString());
         }
