@@ -48,6 +48,7 @@ final class RunSupport {
         }
         ExperimentRunner runner = new ExperimentRunner(environment.experiments());
         ExperimentRunner.PreparedRun<?> run = runner.prepare(document, overrides);
+        run.checkInputs();
 
         Path directory = options.out != null ? environment.workingDirectory().resolve(options.out)
                 : RunDirectory.defaultPath(environment.workingDirectory(), name, LocalDateTime.now(environment.clock()));

@@ -50,6 +50,17 @@ public interface Experiment<S extends ExperimentSettings> {
     S parse(ConfigSection config, CommonSettings common);
 
     /**
+     * Checks, before the run directory is made, that the files the run will read are there (e.g. a
+     * data set), so that a missing one is reported without leaving a failed run behind. Reading
+     * them is {@link #run}'s job. Default: nothing to check.
+     *
+     * @throws palsim.app.InputException naming the missing file
+     */
+    default void checkInputs(S settings) {
+        // Most experiments read no files.
+    }
+
+    /**
      * Runs the experiment. Throw {@link palsim.core.SimulationDivergedException} (directly or from a
      * job) when a simulation diverges, an {@link palsim.app.InputException} for bad input found only
      * now (e.g. a missing data file); anything else is reported as an internal error.

@@ -1,5 +1,8 @@
 package palsim.app.run;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,16 +34,23 @@ import palsim.app.plot.FigureEncoder;
  *   <li>{@link #prepare}: apply the command-line overrides, read the common keys, select the
  *       experiment by {@code task}, let it parse its settings, reject unknown keys. Nothing is
  *       written yet, so a bad config leaves no trace.
- *   <li>{@link #execute}: create the run directory, write config.yaml (resolved) and provenance.json
- *       ({@code running}), run, then write metrics.csv, summary.json and the final provenance.json.
- *       On failure: metrics.partial.csv with what was recorded, provenance.json {@code failed} with
- *       the message, and the exception is rethrown for the command line to report.
+ *   <li>{@link #execute}: check the experiment's input files, create the run directory, write
+ *       config.yaml (resolved) and provenance.json ({@code running}), run while appending each value
+ *       to metrics.partial.csv ({@link MetricsJournal}), then write metrics.csv, summary.json and the
+ *       final provenance.json and remove metrics.partial.csv. On failure: metrics.partial.csv
+ *       rewritten in metrics.csv's order with everything recorded, provenance.json {@code failed}
+ *       with the message, and the exception is rethrown for the command line to report. On Ctrl-C
+ *       or a termination signal: what was recorded is appended and provenance.json says
+ *       {@code interrupted}.
  * </ol>
  */
 public final class ExperimentRunner {
     private static final String CONFIG_HEADER = """
             Resolved configuration of this palsim run: the config as given, with the command-line
             overrides applied and every default filled in. Run it again with: palsim run config.yaml""";
+
+    /** How often recorded values are appended to metrics.partial.csv while a run goes on. */
+    private static final long JOURNAL_FLUSH_MILLIS = 1000;
 
     private final ExperimentRegistry registry;
 
@@ -59,6 +69,15 @@ public final class ExperimentRunner {
         /** The resolved config as YAML (what config.yaml will contain, without its comment header). */
         public String resolvedYaml() {
             return document.toYaml();
+        }
+
+        /**
+         * Checks that the files the run will read are there ({@link Experiment#checkInputs}).
+         *
+         * @throws InputException naming a missing file
+         */
+        public void checkInputs() {
+            experiment.checkInputs(settings);
         }
     }
 
@@ -131,6 +150,7 @@ public final class ExperimentRunner {
      */
     public <S extends ExperimentSettings> Result execute(PreparedRun<S> run, Request request) throws Exception {
         ParallelExecutor executor = new ParallelExecutor(request.threads());
+        run.checkInputs();
         RunDirectory directory = RunDirectory.create(request.directory(), request.force());
         Instant start = request.clock().instant();
         Provenance provenance = new Provenance(request.software(), request.machine(), request.commandLine(),
@@ -139,13 +159,16 @@ public final class ExperimentRunner {
         directory.writeText(RunDirectory.CONFIG, run.document().toYaml(CONFIG_HEADER));
 
         MetricsTable metrics = new MetricsTable(run.settings().rules(), run.common().seeds());
+        MetricsJournal journal = new MetricsJournal(metrics, directory.directory().resolve(RunDirectory.PARTIAL_METRICS),
+                JOURNAL_FLUSH_MILLIS);
         SummaryExtrasTable extras = new SummaryExtrasTable(run.settings().rules(), run.common().seeds());
         List<String> headlines = Collections.synchronizedList(new ArrayList<>());
         Context<S> context = new Context<>(run.settings(), run.common(),
-                executor, metrics, extras, directory, request.progress(), headlines);
+                executor, journal, extras, directory, request.progress(), headlines);
 
         Thread onShutdown = new Thread(() -> {
             if (Provenance.RUNNING.equals(provenance.status())) {
+                journal.flush();
                 provenance.interrupted(request.clock().instant());
                 writeProvenance(directory, provenance);
             }
@@ -155,6 +178,11 @@ public final class ExperimentRunner {
         try {
             run.experiment().run(context);
         } catch (Exception | Error failure) {
+            try {
+                journal.close();
+            } catch (RuntimeException e) {
+                failure.addSuppressed(e);
+            }
             recordFailure(directory, provenance, metrics, request.clock(), failure);
             throw failure;
         } finally {
@@ -165,7 +193,9 @@ public final class ExperimentRunner {
                 // The hook runs or ran already; nothing to undo.
             }
         }
+        journal.close();
         directory.writeText(RunDirectory.METRICS, metrics.toCsv());
+        deletePartialMetrics(directory);
         Summary summary = Summary.of(metrics, extras);
         directory.writeText(RunDirectory.SUMMARY, summary.toJson(run.common()));
         Instant end = request.clock().instant();
@@ -179,7 +209,9 @@ public final class ExperimentRunner {
     private static void recordFailure(RunDirectory directory, Provenance provenance, MetricsTable metrics, Clock clock,
             Throwable failure) {
         try {
-            if (!metrics.isEmpty()) {
+            if (metrics.isEmpty()) {
+                deletePartialMetrics(directory);
+            } else {
                 directory.writeText(RunDirectory.PARTIAL_METRICS, metrics.toCsv());
             }
         } catch (RuntimeException e) {
@@ -190,6 +222,16 @@ public final class ExperimentRunner {
             writeProvenance(directory, provenance);
         } catch (RuntimeException e) {
             failure.addSuppressed(e);
+        }
+    }
+
+    /** Removes the journal once metrics.csv holds everything (or nothing was recorded). */
+    private static void deletePartialMetrics(RunDirectory directory) {
+        Path journal = directory.directory().resolve(RunDirectory.PARTIAL_METRICS);
+        try {
+            Files.deleteIfExists(journal);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove " + journal + ": " + e.getMessage(), e);
         }
     }
 

@@ -184,6 +184,16 @@ class CommandLineErrorsTest {
     }
 
     @Test
+    void missingDataFilesAreReportedBeforeTheRunDirectoryIsMade() {
+        Path missing = dir.resolve("no-mnist");
+        var r = CliHarness.shipped(dir).run("reproduce", "fig1fgh", "--set", "data.dir=" + missing, "--out", "ae");
+        assertBadInput(r, "palsim: " + missing.resolve("train-images-idx3-ubyte.gz")
+                + ": not found (nor train-images-idx3-ubyte uncompressed); download the official MNIST files with:"
+                + " palsim data fetch mnist --dir " + missing);
+        assertThat(dir.resolve("ae")).doesNotExist();
+    }
+
+    @Test
     void zeroSeedsIsRejected() throws IOException {
         assertBadInput(runConfig(GOOD, "--seeds", "0"), "palsim: --seeds: must be >= 1, got 0");
     }

@@ -59,6 +59,11 @@ public final class AutoencoderExperiment implements Experiment<AutoencoderSettin
     }
 
     @Override
+    public void checkInputs(AutoencoderSettings settings) {
+        AutoencoderData.requireFiles(settings.data());
+    }
+
+    @Override
     public void run(ExperimentContext<AutoencoderSettings> context) {
         AutoencoderSettings settings = context.settings();
         List<Long> seeds = context.common().seeds();
