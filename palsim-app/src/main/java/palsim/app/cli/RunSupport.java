@@ -46,7 +46,7 @@ final class RunSupport {
         if (threads < 1) {
             throw new InputException("--threads: must be >= 1, got " + threads);
         }
-        ExperimentRunner runner = new ExperimentRunner(environment.experiments());
+        ExperimentRunner runner = new ExperimentRunner(environment.experiments(), environment.presets()::example);
         ExperimentRunner.PreparedRun<?> run = runner.prepare(document, overrides);
         run.checkInputs();
 

@@ -47,9 +47,17 @@ public final class ConfigDocument {
     /** The {@code --set} assignments applied, so that messages about their keys name the option, not the file. */
     private final List<ConfigAssignment> assignments = new ArrayList<>();
 
+    /** Where missing required keys are taken from in a copy made by {@link #withExample}; null otherwise. */
+    private final ConfigDocument example;
+
     private ConfigDocument(String sourceName, ObjectNode tree) {
+        this(sourceName, tree, null);
+    }
+
+    private ConfigDocument(String sourceName, ObjectNode tree, ConfigDocument example) {
         this.sourceName = sourceName;
         this.tree = tree;
+        this.example = example;
     }
 
     /**
@@ -151,7 +159,7 @@ public final class ConfigDocument {
                     + (unknown.size() > 2 ? "s" : "") + " (" + String.join(", ", unknown.subList(1, unknown.size())) + ")" : "";
             String first = unknown.getFirst();
             String source = assignments.stream().anyMatch(a -> a.touches(first)) ? "--set" : sourceName;
-            throw new InputException(source + ": unknown key '" + first + "' (known: "
+            throw new UnknownKeyException(unknown, source + ": unknown key '" + first + "' (known: "
                     + (firstKnown.isEmpty() ? "none" : String.join(", ", firstKnown)) + ")" + more);
         }
     }
@@ -166,6 +174,48 @@ public final class ConfigDocument {
         StringBuilder out = new StringBuilder();
         header.lines().forEach(line -> out.append(line.isEmpty() ? "#" : "# " + line).append('\n'));
         return out.append(YamlEmitter.emit(tree)).toString();
+    }
+
+    /** An unparsed copy (the tree as it is now, the {@code --set} assignments applied so far). */
+    public ConfigDocument copy() {
+        ConfigDocument copy = new ConfigDocument(sourceName, tree.deepCopy(), null);
+        copy.assignments.addAll(assignments);
+        return copy;
+    }
+
+    /**
+     * A copy that, when parsed, takes every missing required key from {@code example} (a complete
+     * config of the same task) instead of failing. Its only use: after a missing key stopped the
+     * parse, parsing this copy to the end finds the unknown keys the user should hear about at once.
+     */
+    public ConfigDocument withExample(ConfigDocument example) {
+        ConfigDocument copy = new ConfigDocument(sourceName, tree.deepCopy(), example);
+        copy.assignments.addAll(assignments);
+        return copy;
+    }
+
+    /**
+     * The example's value at {@code path}, written into {@code node} as {@code key}, or null when
+     * there is no example or it has no such key.
+     */
+    JsonNode exampleValue(ObjectNode node, String key, String path) {
+        if (example == null) {
+            return null;
+        }
+        JsonNode value = example.tree;
+        for (String segment : path.split("\\.")) {
+            int bracket = segment.indexOf('[');
+            value = value.get(bracket < 0 ? segment : segment.substring(0, bracket));
+            for (int at = bracket; value != null && at >= 0; at = segment.indexOf('[', at + 1)) {
+                value = value.get(Integer.parseInt(segment.substring(at + 1, segment.indexOf(']', at))));
+            }
+            if (value == null) {
+                return null;
+            }
+        }
+        JsonNode copy = value.deepCopy();
+        node.set(key, copy);
+        return copy;
     }
 
     /** A deep copy of the tree, for comparisons. */

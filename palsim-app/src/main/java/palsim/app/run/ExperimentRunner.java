@@ -12,10 +12,14 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import palsim.app.InputException;
 import palsim.app.config.ConfigDocument;
 import palsim.app.config.ConfigSection;
+import palsim.app.config.MissingKeyException;
+import palsim.app.config.UnknownKeyException;
 import palsim.app.experiment.CommonSettings;
 import palsim.app.experiment.Experiment;
 import palsim.app.experiment.ExperimentContext;
@@ -53,9 +57,20 @@ public final class ExperimentRunner {
     private static final long JOURNAL_FLUSH_MILLIS = 1000;
 
     private final ExperimentRegistry registry;
+    private final Function<String, Optional<ConfigDocument>> examples;
 
+    /** A runner without example configs: a missing required key is reported alone. */
     public ExperimentRunner(ExperimentRegistry registry) {
+        this(registry, task -> Optional.empty());
+    }
+
+    /**
+     * @param examples a complete config of a task (e.g. a preset's), used to report the unknown keys
+     *     of a config together with its first missing required key
+     */
+    public ExperimentRunner(ExperimentRegistry registry, Function<String, Optional<ConfigDocument>> examples) {
         this.registry = registry;
+        this.examples = examples;
     }
 
     /**
@@ -122,8 +137,40 @@ public final class ExperimentRunner {
         ConfigSection root = document.root();
         Experiment<?> experiment = registry.get(root.string(CommonSettings.TASK));
         overrides.epochs().ifPresent(epochs -> experiment.fitToEpochs(document, epochs));
-        CommonSettings common = CommonSettings.parse(root);
-        return parseWith(experiment, root, common, document);
+        ConfigDocument unparsed = document.copy();
+        try {
+            CommonSettings common = CommonSettings.parse(root);
+            return parseWith(experiment, root, common, document);
+        } catch (MissingKeyException missing) {
+            String unknown = unknownKeysDespite(experiment, unparsed, missing);
+            if (unknown.isEmpty()) {
+                throw missing;
+            }
+            throw new InputException(missing.getMessage() + "; " + unknown, missing);
+        }
+    }
+
+    /**
+     * The unknown-key message the config would give once its missing required keys were there, or
+     * "" when that cannot be told: with the missing keys taken from an example config of the task,
+     * the parse runs on to the unknown-key check (any other problem of the filled-in copy is left
+     * for later, as the user has not seen the config parse that far). Also "" when the only unknown
+     * key is the near-miss the missing key's message already points at.
+     */
+    private String unknownKeysDespite(Experiment<?> experiment, ConfigDocument unparsed, MissingKeyException missing) {
+        Optional<ConfigDocument> example = examples.apply(experiment.task());
+        if (example.isEmpty()) {
+            return "";
+        }
+        ConfigDocument filled = unparsed.withExample(example.get());
+        try {
+            parseWith(experiment, filled.root(), CommonSettings.parse(filled.root()), filled);
+        } catch (UnknownKeyException unknown) {
+            return unknown.keys().equals(List.of(String.valueOf(missing.nearMiss()))) ? "" : unknown.getMessage();
+        } catch (RuntimeException otherProblem) {
+            return "";
+        }
+        return "";
     }
 
     private static <S extends ExperimentSettings> PreparedRun<S> parseWith(Experiment<S> experiment, ConfigSection root,
