@@ -89,7 +89,7 @@ final class RunSupport {
     }
 
     /** The command as typed, shell-quoted where needed, for provenance.json. */
-    private String commandLine() {
+    String commandLine() {
         List<String> args = spec.root().commandLine().getParseResult().originalArgs();
         StringBuilder s = new StringBuilder("palsim");
         for (String arg : args) {

@@ -20,12 +20,17 @@ import palsim.app.InputException;
  * {@code 0.5}, {@code [10, 10, 10]}, {@code {std: [0.1], tau: 1}}, {@code linear}; an empty value
  * means "not given" (the default applies), as {@code key:} does in a file.
  *
+ * @param source where it comes from, starting its messages: {@code --set}, or the sweep key that
+ *     sets it ({@code sweep.grid})
  * @param text the assignment as typed, for messages
  * @param path the key path, e.g. {@code model.layers[2]}
  * @param steps the path split into keys and list indices
  * @param value the parsed value (YAML null for "not given")
  */
-public record ConfigAssignment(String text, String path, List<Step> steps, JsonNode value) {
+public record ConfigAssignment(String source, String text, String path, List<Step> steps, JsonNode value) {
+    /** The source of command-line assignments. */
+    public static final String COMMAND_LINE = "--set";
+
     /** A key segment with its optional indices: {@code layers}, {@code layers[2]}, {@code m[0][1]}. */
     private static final Pattern SEGMENT = Pattern.compile("([A-Za-z0-9_-]+)((?:\\[\\d{1,9}])*)");
     private static final Pattern INDEX = Pattern.compile("\\[(\\d+)]");
@@ -52,11 +57,27 @@ public record ConfigAssignment(String text, String path, List<Step> steps, JsonN
             throw new InputException("--set " + text + ": expected KEY=VALUE, e.g. --set model.dt=0.01");
         }
         String path = text.substring(0, equals).strip();
+        List<Step> steps = steps(COMMAND_LINE + " " + text, path);
+        JsonNode value = ConfigDocument.parseValue(text.substring(equals + 1), "--set " + path);
+        return new ConfigAssignment(COMMAND_LINE, text, path, steps, value);
+    }
+
+    /**
+     * An assignment made by palsim itself, e.g. one point of a sweep.
+     *
+     * @param source starts its messages, e.g. {@code sweep.grid}
+     * @throws InputException when {@code path} is not a key path
+     */
+    public static ConfigAssignment of(String source, String path, JsonNode value) {
+        return new ConfigAssignment(source, path + "=" + value, path, steps(source + "." + path, path), value);
+    }
+
+    private static List<Step> steps(String shownAs, String path) {
         List<Step> steps = new ArrayList<>();
         for (String segment : path.split("\\.", -1)) {
             Matcher m = SEGMENT.matcher(segment);
             if (!m.matches()) {
-                throw new InputException("--set " + text + ": '" + path + "' is not a key path (keys separated by dots,"
+                throw new InputException(shownAs + ": '" + path + "' is not a key path (keys separated by dots,"
                         + " list entries as key[i], e.g. model.layers[2])");
             }
             steps.add(new Step(m.group(1), -1));
@@ -65,8 +86,7 @@ public record ConfigAssignment(String text, String path, List<Step> steps, JsonN
                 steps.add(new Step(null, Integer.parseInt(index.group(1))));
             }
         }
-        JsonNode value = ConfigDocument.parseValue(text.substring(equals + 1), "--set " + path);
-        return new ConfigAssignment(text, path, steps, value);
+        return steps;
     }
 
     /**
@@ -97,7 +117,7 @@ public record ConfigAssignment(String text, String path, List<Step> steps, JsonN
             } else {
                 ArrayNode list = (ArrayNode) node;
                 if (step.index() >= list.size()) {
-                    throw new InputException("--set " + path + ": " + at + " has " + list.size() + " entries, no index "
+                    throw new InputException(source + " " + path + ": " + at + " has " + list.size() + " entries, no index "
                             + step.index());
                 }
                 at.append('[').append(step.index()).append(']');
@@ -113,10 +133,10 @@ public record ConfigAssignment(String text, String path, List<Step> steps, JsonN
     /** {@code child} when it is what {@code next} steps into: a section for a key, a list for an index. */
     private JsonNode expect(JsonNode child, Step next, String at) {
         if (next.isKey() && !(child instanceof ObjectNode)) {
-            throw new InputException("--set " + path + ": " + at + " is " + ConfigSection.describe(child) + ", not a section");
+            throw new InputException(source + " " + path + ": " + at + " is " + ConfigSection.describe(child) + ", not a section");
         }
         if (!next.isKey() && !(child instanceof ArrayNode)) {
-            throw new InputException("--set " + path + ": " + at + " is " + ConfigSection.describe(child) + ", not a list");
+            throw new InputException(source + " " + path + ": " + at + " is " + ConfigSection.describe(child) + ", not a list");
         }
         return child;
     }

@@ -133,6 +133,11 @@ public final class ConfigDocument {
         tree.set(key, value);
     }
 
+    /** Removes a top-level key before parsing (a section palsim itself reads, such as {@code sweep}). */
+    public void remove(String key) {
+        tree.remove(key);
+    }
+
     /**
      * Applies a {@code --set} assignment before parsing; an unknown key it introduced is then reported
      * as coming from {@code --set}.
@@ -158,7 +163,8 @@ public final class ConfigDocument {
             String more = unknown.size() > 1 ? " and " + (unknown.size() - 1) + " more unknown key"
                     + (unknown.size() > 2 ? "s" : "") + " (" + String.join(", ", unknown.subList(1, unknown.size())) + ")" : "";
             String first = unknown.getFirst();
-            String source = assignments.stream().anyMatch(a -> a.touches(first)) ? "--set" : sourceName;
+            String source = assignments.stream().filter(a -> a.touches(first)).map(ConfigAssignment::source).findFirst()
+                    .orElse(sourceName);
             throw new UnknownKeyException(unknown, source + ": unknown key '" + first + "' (known: "
                     + (firstKnown.isEmpty() ? "none" : String.join(", ", firstKnown)) + ")" + more);
         }

@@ -28,6 +28,7 @@ public final class EpochCurves {
     private final String title;
     private final String yAxisTitle;
     private static final String X_AXIS_TITLE = "epoch";
+    private String xAxisTitle = X_AXIS_TITLE;
     private boolean logY;
     private boolean showSeeds;
     private final List<Reference> references = new ArrayList<>();
@@ -43,6 +44,12 @@ public final class EpochCurves {
     public EpochCurves(String title, String yAxisTitle) {
         this.title = title;
         this.yAxisTitle = yAxisTitle;
+    }
+
+    /** The x axis's title (default "epoch"), for curves over another quantity such as a swept setting. */
+    public EpochCurves xAxis(String title) {
+        this.xAxisTitle = title;
+        return this;
     }
 
     /** A logarithmic y axis; values ≤ 0 are drawn at the smallest positive value of the panel. */
@@ -139,7 +146,7 @@ public final class EpochCurves {
 
     private XYChart chart(Panel panel) {
         XYChart chart = new XYChartBuilder().width(panelWidth).height(panelHeight).title(panel.title)
-                .xAxisTitle(X_AXIS_TITLE).yAxisTitle(yAxisTitle).build();
+                .xAxisTitle(xAxisTitle).yAxisTitle(yAxisTitle).build();
         PlotStyle.apply(chart);
         chart.getStyler().setYAxisLogarithmic(logY);
         double floor = logY ? smallestPositive(panel) : Double.NEGATIVE_INFINITY;
