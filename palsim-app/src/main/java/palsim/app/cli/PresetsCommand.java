@@ -10,13 +10,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code palsim presets}: each preset's name and one-line description. */
-@Command(name = "presets", description = {"List the presets 'palsim reproduce' can run."})
+/** {@code palsim presets}: each preset's name and one-line description; {@code --show NAME}: its YAML. */
+@Command(name = "presets", description = {"List the presets 'palsim reproduce' can run, or print one preset's YAML"
+        + " (a starting point for your own config)."})
 final class PresetsCommand implements Callable<Integer> {
     private final AppEnvironment environment;
 
     @Spec
     private CommandSpec spec;
+
+    @Option(names = "--show", paramLabel = "NAME", description = "Print the YAML of preset NAME as shipped.")
+    private String show;
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
     private boolean help;
@@ -28,6 +32,12 @@ final class PresetsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        if (show != null) {
+            String text = environment.presets().text(show);
+            out.print(text.endsWith("\n") ? text : text + "\n");
+            out.flush();
+            return 0;
+        }
         SortedSet<String> names = environment.presets().names();
         if (names.isEmpty()) {
             out.println("No presets are installed.");

@@ -1,16 +1,15 @@
 package palsim.app.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
-import palsim.app.InputException;
 import palsim.app.config.ConfigDocument;
 import palsim.app.run.ExperimentRunner;
 import palsim.app.run.MetricsComparison;
 import palsim.app.run.RunDirectory;
+import palsim.app.run.RunRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -60,15 +59,11 @@ final class RerunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path original = environment.workingDirectory().resolve(runDirectory).normalize();
-        Path config = original.resolve(RunDirectory.CONFIG);
-        Path metrics = original.resolve(RunDirectory.METRICS);
-        if (!Files.isRegularFile(config)) {
-            throw new InputException(runDirectory + ": not a run directory (no " + RunDirectory.CONFIG + ")");
-        }
-        if (!Files.isRegularFile(metrics)) {
-            throw new InputException(runDirectory + ": has no " + RunDirectory.METRICS
-                    + " to compare with (the run did not complete; see its provenance.json)");
-        }
+        RunRecord record = RunRecord.open(original, runDirectory.toString());
+        record.requireMetrics("to compare with");
+        // Read it now: a damaged metrics.csv is reported before anything runs.
+        record.metrics();
+        ConfigDocument config = record.config();
         RunOptions options = new RunOptions();
         options.out = out != null ? out
                 : original.resolveSibling(original.getFileName() + "-rerun-" + STAMP.format(LocalDateTime.now(environment.clock())));
@@ -76,9 +71,9 @@ final class RerunCommand implements Callable<Integer> {
         options.threads = threads;
         options.verbose = verbose;
         RunSupport support = new RunSupport(environment, spec);
-        ExperimentRunner.Result result = support.execute(ConfigDocument.load(config), original.getFileName().toString(), options);
+        ExperimentRunner.Result result = support.execute(config, original.getFileName().toString(), options);
         support.printSummary(spec.commandLine().getOut(), result);
-        MetricsComparison comparison = MetricsComparison.of(metrics, result.directory().resolve(RunDirectory.METRICS));
+        MetricsComparison comparison = MetricsComparison.of(record.metricsFile(), result.directory().resolve(RunDirectory.METRICS));
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.println("Compared with " + support.display(original) + ": " + comparison.describe());
         stdout.flush();

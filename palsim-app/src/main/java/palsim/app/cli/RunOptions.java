@@ -1,6 +1,8 @@
 package palsim.app.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** The options shared by {@code run} and {@code reproduce}. */
@@ -18,6 +20,11 @@ final class RunOptions {
 
     @Option(names = "--epochs", paramLabel = "N", description = "Override the number of epochs.")
     Integer epochs;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "Set a config key before the config is read, e.g. --set model.dt=0.005 or"
+                    + " --set rules.pal.learning_rates=[10,10,10] (repeatable; the value is YAML, checked like the file's).")
+    List<String> set = new ArrayList<>();
 
     @Option(names = "--threads", paramLabel = "N",
             description = "Worker threads (default: all cores). Results do not depend on it.")

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.OptionalInt;
 import java.util.stream.Collectors;
 import palsim.app.InputException;
+import palsim.app.config.ConfigAssignment;
 import palsim.app.config.ConfigDocument;
 import palsim.app.run.ExperimentRunner;
 import palsim.app.run.RunDirectory;
@@ -39,13 +40,15 @@ final class RunSupport {
 
     /** Runs {@code document} like {@link #run} without printing the summary. */
     ExperimentRunner.Result execute(ConfigDocument document, String name, RunOptions options) throws Exception {
-        RunOverrides overrides = new RunOverrides(optional(options.seeds), optional(options.epochs));
+        RunOverrides overrides = new RunOverrides(optional(options.seeds), optional(options.epochs),
+                options.set.stream().map(ConfigAssignment::parse).toList());
         int threads = options.threads == null ? environment.defaultThreads() : options.threads;
         if (threads < 1) {
             throw new InputException("--threads: must be >= 1, got " + threads);
         }
-        ExperimentRunner runner = new ExperimentRunner(environment.experiments());
+        ExperimentRunner runner = new ExperimentRunner(environment.experiments(), environment.presets()::example);
         ExperimentRunner.PreparedRun<?> run = runner.prepare(document, overrides);
+        run.checkInputs();
 
         Path directory = options.out != null ? environment.workingDirectory().resolve(options.out)
                 : RunDirectory.defaultPath(environment.workingDirectory(), name, LocalDateTime.now(environment.clock()));
@@ -86,7 +89,7 @@ final class RunSupport {
     }
 
     /** The command as typed, shell-quoted where needed, for provenance.json. */
-    private String commandLine() {
+    String commandLine() {
         List<String> args = spec.root().commandLine().getParseResult().originalArgs();
         StringBuilder s = new StringBuilder("palsim");
         for (String arg : args) {

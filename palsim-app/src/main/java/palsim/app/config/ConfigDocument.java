@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
@@ -29,7 +30,7 @@ import palsim.app.Messages;
  * A YAML config held as a mutable tree, with a record of which keys were read.
  *
  * <p>Life of a document: {@link #load} (or {@link #parse}) → command-line overrides with
- * {@link #replace} → parsing through {@link #root()} (reads mark keys used, used defaults are
+ * {@link #apply} and {@link #replace} → parsing through {@link #root()} (reads mark keys used, used defaults are
  * written into the tree) → {@link #rejectUnknownKeys()} → {@link #toYaml()}, the resolved config
  * that reloads to the same settings. Not thread-safe: a document is parsed on one thread, before
  * anything runs.
@@ -43,10 +44,20 @@ public final class ConfigDocument {
     private final ObjectNode tree;
     /** Keys read per mapping (identity: two equal mappings are still two places in the file). */
     private final Map<ObjectNode, Set<String>> usedKeys = new IdentityHashMap<>();
+    /** The {@code --set} assignments applied, so that messages about their keys name the option, not the file. */
+    private final List<ConfigAssignment> assignments = new ArrayList<>();
+
+    /** Where missing required keys are taken from in a copy made by {@link #withExample}; null otherwise. */
+    private final ConfigDocument example;
 
     private ConfigDocument(String sourceName, ObjectNode tree) {
+        this(sourceName, tree, null);
+    }
+
+    private ConfigDocument(String sourceName, ObjectNode tree, ConfigDocument example) {
         this.sourceName = sourceName;
         this.tree = tree;
+        this.example = example;
     }
 
     /**
@@ -122,6 +133,22 @@ public final class ConfigDocument {
         tree.set(key, value);
     }
 
+    /** Removes a top-level key before parsing (a section palsim itself reads, such as {@code sweep}). */
+    public void remove(String key) {
+        tree.remove(key);
+    }
+
+    /**
+     * Applies a {@code --set} assignment before parsing; an unknown key it introduced is then reported
+     * as coming from {@code --set}.
+     *
+     * @throws InputException when its path does not fit the tree
+     */
+    public void apply(ConfigAssignment assignment) {
+        assignment.applyTo(tree);
+        assignments.add(assignment);
+    }
+
     /**
      * Fails on the first key (in file order) that nothing read, listing the keys its section knows.
      * Sections that were never opened are skipped (their parent key was read as a whole).
@@ -135,7 +162,10 @@ public final class ConfigDocument {
         if (!unknown.isEmpty()) {
             String more = unknown.size() > 1 ? " and " + (unknown.size() - 1) + " more unknown key"
                     + (unknown.size() > 2 ? "s" : "") + " (" + String.join(", ", unknown.subList(1, unknown.size())) + ")" : "";
-            throw new InputException(sourceName + ": unknown key '" + unknown.getFirst() + "' (known: "
+            String first = unknown.getFirst();
+            String source = assignments.stream().filter(a -> a.touches(first)).map(ConfigAssignment::source).findFirst()
+                    .orElse(sourceName);
+            throw new UnknownKeyException(unknown, source + ": unknown key '" + first + "' (known: "
                     + (firstKnown.isEmpty() ? "none" : String.join(", ", firstKnown)) + ")" + more);
         }
     }
@@ -150,6 +180,48 @@ public final class ConfigDocument {
         StringBuilder out = new StringBuilder();
         header.lines().forEach(line -> out.append(line.isEmpty() ? "#" : "# " + line).append('\n'));
         return out.append(YamlEmitter.emit(tree)).toString();
+    }
+
+    /** An unparsed copy (the tree as it is now, the {@code --set} assignments applied so far). */
+    public ConfigDocument copy() {
+        ConfigDocument copy = new ConfigDocument(sourceName, tree.deepCopy(), null);
+        copy.assignments.addAll(assignments);
+        return copy;
+    }
+
+    /**
+     * A copy that, when parsed, takes every missing required key from {@code example} (a complete
+     * config of the same task) instead of failing. Its only use: after a missing key stopped the
+     * parse, parsing this copy to the end finds the unknown keys the user should hear about at once.
+     */
+    public ConfigDocument withExample(ConfigDocument example) {
+        ConfigDocument copy = new ConfigDocument(sourceName, tree.deepCopy(), example);
+        copy.assignments.addAll(assignments);
+        return copy;
+    }
+
+    /**
+     * The example's value at {@code path}, written into {@code node} as {@code key}, or null when
+     * there is no example or it has no such key.
+     */
+    JsonNode exampleValue(ObjectNode node, String key, String path) {
+        if (example == null) {
+            return null;
+        }
+        JsonNode value = example.tree;
+        for (String segment : path.split("\\.")) {
+            int bracket = segment.indexOf('[');
+            value = value.get(bracket < 0 ? segment : segment.substring(0, bracket));
+            for (int at = bracket; value != null && at >= 0; at = segment.indexOf('[', at + 1)) {
+                value = value.get(Integer.parseInt(segment.substring(at + 1, segment.indexOf(']', at))));
+            }
+            if (value == null) {
+                return null;
+            }
+        }
+        JsonNode copy = value.deepCopy();
+        node.set(key, copy);
+        return copy;
     }
 
     /** A deep copy of the tree, for comparisons. */
@@ -187,6 +259,22 @@ public final class ConfigDocument {
                 collectUnknown(node.get(i), path + "[" + i + "]", unknown, firstKnown);
             }
         }
+    }
+
+    /**
+     * One YAML value on its own (a {@code --set} value): scalars, flow lists and flow mappings read
+     * exactly as they would after {@code key:} in a file; empty text is YAML null ("not given").
+     *
+     * @throws InputException starting with {@code shownAs} when it is not valid YAML
+     */
+    static JsonNode parseValue(String text, String shownAs) {
+        JsonNode value;
+        try {
+            value = YAML.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new InputException(shownAs + ": not valid YAML: " + describeSyntaxError(e), e);
+        }
+        return value == null || value.isMissingNode() ? NullNode.getInstance() : value;
     }
 
     private static String describeSyntaxError(JsonProcessingException e) {

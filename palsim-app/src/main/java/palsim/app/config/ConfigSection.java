@@ -333,7 +333,10 @@ public final class ConfigSection implements RuleParameters {
         JsonNode v = node.get(key);
         document.markUsed(node, key);
         if (v == null) {
-            throw new InputException(pathOf(key) + ": required section is missing" + typoHint(key));
+            v = document.exampleValue(node, key, pathOf(key));
+        }
+        if (v == null) {
+            throw missing(key, "required section is missing");
         }
         if (v.isNull()) {
             return new ConfigSection(document, node.putObject(key), pathOf(key));
@@ -444,19 +447,23 @@ public final class ConfigSection implements RuleParameters {
     private JsonNode required(String key) {
         JsonNode v = optional(key);
         if (v == null) {
-            throw new InputException(pathOf(key) + ": required key is missing" + typoHint(key));
+            v = document.exampleValue(node, key, pathOf(key));
+        }
+        if (v == null) {
+            throw missing(key, "required key is missing");
         }
         return v;
     }
 
-    /** Points at a present key that is probably a misspelling of the missing {@code key}. */
-    private String typoHint(String key) {
+    /** {@code key} is missing; the message points at a present key that is probably a misspelling of it. */
+    private MissingKeyException missing(String key, String problem) {
         for (String present : keys()) {
             if (!present.equals(key) && editDistance(present, key) <= 2) {
-                return " (found '" + present + "': a typo?)";
+                return new MissingKeyException(pathOf(key), pathOf(present),
+                        pathOf(key) + ": " + problem + " (found '" + present + "': a typo?)");
             }
         }
-        return "";
+        return new MissingKeyException(pathOf(key), null, pathOf(key) + ": " + problem);
     }
 
     private static int editDistance(String a, String b) {

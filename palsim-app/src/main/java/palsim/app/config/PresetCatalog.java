@@ -1,5 +1,6 @@
 package palsim.app.config;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.jar.JarFile;
@@ -88,6 +90,25 @@ public final class PresetCatalog {
     /** The preset as a config document, named {@code <name>.yaml} in messages. */
     public ConfigDocument load(String name) {
         return ConfigDocument.parse(text(name), name + SUFFIX);
+    }
+
+    /**
+     * The first preset (by name) whose {@code task} is {@code task}, as a complete example of that
+     * task's config; empty when none is (unreadable presets are skipped).
+     */
+    public Optional<ConfigDocument> example(String task) {
+        for (String name : names()) {
+            try {
+                ConfigDocument preset = load(name);
+                JsonNode presetTask = preset.get("task");
+                if (presetTask != null && task.equals(presetTask.asText())) {
+                    return Optional.of(preset);
+                }
+            } catch (InputException unreadable) {
+                // Not an example of anything.
+            }
+        }
+        return Optional.empty();
     }
 
     /** The first line of the preset's {@code description} key, or an empty string. */

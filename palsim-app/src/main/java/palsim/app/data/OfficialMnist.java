@@ -99,6 +99,15 @@ public record OfficialMnist(Dataset training, Dataset test, List<DataFile> files
         return new DataSplit(description, training.select(trainRows), validation, test, files);
     }
 
+    /**
+     * Checks that the four files are in {@code directory} (compressed or not), without reading them.
+     *
+     * @throws DataFileException naming the first missing file, with a hint to fetch them
+     */
+    public static void requireFiles(Path directory) {
+        FILE_NAMES.forEach(name -> locate(directory, name));
+    }
+
     /** {@code name.gz} if present, else {@code name}; neither ⇒ an exception telling how to fetch them. */
     static Path locate(Path directory, String name) {
         Path gzip = directory.resolve(name + ".gz");

@@ -2,7 +2,7 @@ package palsim.app.experiment;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
+import palsim.app.metrics.SeedStatistics;
 import palsim.app.plot.EpochCurves;
 
 /** Fills epoch-curve figures from what a run recorded: one panel per layer, one line (mean ± std band) per rule. */
@@ -32,40 +32,16 @@ public final class EpochPanels {
         return figure;
     }
 
-    /** The mean and population std over seeds of {@code metric} at the given epoch, or null when nothing was recorded. */
-    public static double[] meanAndStd(MetricsSink metrics, String rule, String metric, int layer, int epoch) {
+    /**
+     * Mean ± std over seeds of {@code metric} at the given epoch (finite values only, as everywhere),
+     * or statistics over no seed when nothing was recorded then.
+     */
+    public static SeedStatistics meanAndStd(MetricsSink metrics, String rule, String metric, int layer, int epoch) {
         SeedCurves c = metrics.curves(rule, metric, layer);
         int e = Arrays.binarySearch(c.epochs(), epoch);
         if (c.isEmpty() || e < 0) {
-            return null;
+            return SeedStatistics.of(new double[0]);
         }
-        double sum = 0;
-        int n = 0;
-        for (double[] seed : c.values()) {
-            if (!Double.isNaN(seed[e])) {
-                sum += seed[e];
-                n++;
-            }
-        }
-        if (n == 0) {
-            return null;
-        }
-        double mean = sum / n;
-        double squares = 0;
-        for (double[] seed : c.values()) {
-            if (!Double.isNaN(seed[e])) {
-                squares += (seed[e] - mean) * (seed[e] - mean);
-            }
-        }
-        return new double[] {mean, Math.sqrt(squares / n)};
-    }
-
-    /** {@code 12.3 ± 0.4} with {@code digits} decimals, or {@code n/a}. */
-    public static String format(double[] meanAndStd, int digits) {
-        if (meanAndStd == null) {
-            return "n/a";
-        }
-        String f = "%." + digits + "f";
-        return String.format(Locale.ROOT, f + " ± " + f, meanAndStd[0], meanAndStd[1]);
+        return SeedStatistics.ofColumn(c.values(), e);
     }
 }

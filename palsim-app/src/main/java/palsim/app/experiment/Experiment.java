@@ -1,5 +1,6 @@
 package palsim.app.experiment;
 
+import palsim.app.config.ConfigDocument;
 import palsim.app.config.ConfigSection;
 
 /**
@@ -30,6 +31,16 @@ public interface Experiment<S extends ExperimentSettings> {
     String summary();
 
     /**
+     * Fits keys that count epochs to {@code --epochs N}, before {@link #parse}: {@code epochs} has just
+     * been replaced by N, and a config that was valid for its own {@code epochs} (e.g. a resolved
+     * config.yaml, where such keys hold the defaults derived from it) must stay valid. Leave values
+     * of the wrong type alone: {@link #parse} reports them. Default: no such keys.
+     */
+    default void fitToEpochs(ConfigDocument config, int epochs) {
+        // Most experiments have no keys that count epochs.
+    }
+
+    /**
      * Reads and validates the experiment's settings.
      *
      * @param config the top level of the config (the common keys are already read)
@@ -37,6 +48,17 @@ public interface Experiment<S extends ExperimentSettings> {
      * @throws palsim.app.InputException for any bad value, naming its key path
      */
     S parse(ConfigSection config, CommonSettings common);
+
+    /**
+     * Checks, before the run directory is made, that the files the run will read are there (e.g. a
+     * data set), so that a missing one is reported without leaving a failed run behind. Reading
+     * them is {@link #run}'s job. Default: nothing to check.
+     *
+     * @throws palsim.app.InputException naming the missing file
+     */
+    default void checkInputs(S settings) {
+        // Most experiments read no files.
+    }
 
     /**
      * Runs the experiment. Throw {@link palsim.core.SimulationDivergedException} (directly or from a

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
+import palsim.core.SimulationDivergedException;
 
 /**
  * Runs independent jobs (e.g. one per rule × group of seeds) on a fixed number of threads.
@@ -14,11 +15,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * depend on any other job (each derives its own random streams from its seed). So results are the
  * same for any thread count.
  *
- * <p>Failures: when jobs fail, the one reported is the first failing job <em>in list order</em>, not
- * the first to fail in time: after a failure of job f, jobs after f are not started, but jobs before f
- * still run (one of them may fail too and then wins). Hence the report is the same for any thread
- * count. The failure is a {@link JobFailedException} naming the job, whose cause is what the job threw
- * (e.g. a {@link palsim.core.SimulationDivergedException}).
+ * <p>Failures: a job whose simulation diverged ({@link palsim.core.SimulationDivergedException})
+ * stops only itself: every other job still runs to the end, so what they record is kept, and then
+ * the first diverged job in list order is reported, with every other diverged job attached as a
+ * suppressed {@link JobFailedException}. Any other failure of job f is a bug or an environment
+ * problem: jobs after f are not started, jobs before f still run. Either way the failure reported is
+ * the first failing job <em>in list order</em>, not the first to fail in time, so the report is the
+ * same for any thread count. It is a {@link JobFailedException} naming the job, whose cause is what
+ * the job threw.
  */
 public final class ParallelExecutor {
     private final int threads;
@@ -77,7 +81,9 @@ public final class ParallelExecutor {
                     results[i] = jobs.get(i).work().call();
                 } catch (Throwable t) {
                     failures[i] = t;
-                    firstFailure.accumulateAndGet(i, Math::min);
+                    if (!diverged(t)) {
+                        firstFailure.accumulateAndGet(i, Math::min);
+                    }
                 }
             }
         };
@@ -87,13 +93,36 @@ public final class ParallelExecutor {
         } else {
             runOnThreads(worker, workers, firstFailure);
         }
-        int f = firstFailure.get();
-        if (f != Integer.MAX_VALUE) {
-            throw new JobFailedException(jobs.get(f).label(), f, failures[f]);
+        int stoppedAt = firstFailure.get();
+        JobFailedException reported = null;
+        for (int i = 0; i < n && i <= stoppedAt; i++) {
+            if (failures[i] == null) {
+                continue;
+            }
+            JobFailedException failure = new JobFailedException(jobs.get(i).label(), i, failures[i]);
+            if (reported == null) {
+                reported = failure;
+            } else if (stoppedAt == Integer.MAX_VALUE) {
+                // Only divergences, so every job ran: the other diverged jobs are the same for any thread count.
+                reported.addSuppressed(failure);
+            }
+        }
+        if (reported != null) {
+            throw reported;
         }
         @SuppressWarnings("unchecked")
         List<T> list = (List<T>) Arrays.asList(results);
         return new ArrayList<>(list);
+    }
+
+    /** Whether {@code failure} is, or was caused by, a diverged simulation. */
+    private static boolean diverged(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SimulationDivergedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Runs jobs without results. */

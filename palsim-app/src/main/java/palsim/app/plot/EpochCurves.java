@@ -8,6 +8,7 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import palsim.app.metrics.SeedStatistics;
 
 /**
  * Figure kind (a): a metric over epochs, one panel per layer, one colour per rule; each rule drawn as
@@ -27,6 +28,7 @@ public final class EpochCurves {
     private final String title;
     private final String yAxisTitle;
     private static final String X_AXIS_TITLE = "epoch";
+    private String xAxisTitle = X_AXIS_TITLE;
     private boolean logY;
     private boolean showSeeds;
     private final List<Reference> references = new ArrayList<>();
@@ -42,6 +44,12 @@ public final class EpochCurves {
     public EpochCurves(String title, String yAxisTitle) {
         this.title = title;
         this.yAxisTitle = yAxisTitle;
+    }
+
+    /** The x axis's title (default "epoch"), for curves over another quantity such as a swept setting. */
+    public EpochCurves xAxis(String title) {
+        this.xAxisTitle = title;
+        return this;
     }
 
     /** A logarithmic y axis; values ≤ 0 are drawn at the smallest positive value of the panel. */
@@ -138,7 +146,7 @@ public final class EpochCurves {
 
     private XYChart chart(Panel panel) {
         XYChart chart = new XYChartBuilder().width(panelWidth).height(panelHeight).title(panel.title)
-                .xAxisTitle(X_AXIS_TITLE).yAxisTitle(yAxisTitle).build();
+                .xAxisTitle(xAxisTitle).yAxisTitle(yAxisTitle).build();
         PlotStyle.apply(chart);
         chart.getStyler().setYAxisLogarithmic(logY);
         double floor = logY ? smallestPositive(panel) : Double.NEGATIVE_INFINITY;
@@ -152,7 +160,11 @@ public final class EpochCurves {
             double[][] perSeed = panel.ys.get(r);
             double[] mean = new double[x.length];
             double[] std = new double[x.length];
-            SeedStatistics.meanAndStd(perSeed, mean, std);
+            for (int i = 0; i < x.length; i++) {
+                SeedStatistics column = SeedStatistics.ofColumn(perSeed, i);
+                mean[i] = column.mean();
+                std[i] = column.std();
+            }
             Points line = Points.of(x, mean, floor);
             if (line.isEmpty()) {
                 continue;

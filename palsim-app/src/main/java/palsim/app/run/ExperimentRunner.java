@@ -1,5 +1,8 @@
 package palsim.app.run;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,10 +12,14 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import palsim.app.InputException;
 import palsim.app.config.ConfigDocument;
 import palsim.app.config.ConfigSection;
+import palsim.app.config.MissingKeyException;
+import palsim.app.config.UnknownKeyException;
 import palsim.app.experiment.CommonSettings;
 import palsim.app.experiment.Experiment;
 import palsim.app.experiment.ExperimentContext;
@@ -31,10 +38,14 @@ import palsim.app.plot.FigureEncoder;
  *   <li>{@link #prepare}: apply the command-line overrides, read the common keys, select the
  *       experiment by {@code task}, let it parse its settings, reject unknown keys. Nothing is
  *       written yet, so a bad config leaves no trace.
- *   <li>{@link #execute}: create the run directory, write config.yaml (resolved) and provenance.json
- *       ({@code running}), run, then write metrics.csv, summary.json and the final provenance.json.
- *       On failure: metrics.partial.csv with what was recorded, provenance.json {@code failed} with
- *       the message, and the exception is rethrown for the command line to report.
+ *   <li>{@link #execute}: check the experiment's input files, create the run directory, write
+ *       config.yaml (resolved) and provenance.json ({@code running}), run while appending each value
+ *       to metrics.partial.csv ({@link MetricsJournal}), then write metrics.csv, summary.json and the
+ *       final provenance.json and remove metrics.partial.csv. On failure: metrics.partial.csv
+ *       rewritten in metrics.csv's order with everything recorded, provenance.json {@code failed}
+ *       with the message, and the exception is rethrown for the command line to report. On Ctrl-C
+ *       or a termination signal: what was recorded is appended and provenance.json says
+ *       {@code interrupted}.
  * </ol>
  */
 public final class ExperimentRunner {
@@ -42,10 +53,24 @@ public final class ExperimentRunner {
             Resolved configuration of this palsim run: the config as given, with the command-line
             overrides applied and every default filled in. Run it again with: palsim run config.yaml""";
 
-    private final ExperimentRegistry registry;
+    /** How often recorded values are appended to metrics.partial.csv while a run goes on. */
+    private static final long JOURNAL_FLUSH_MILLIS = 1000;
 
+    private final ExperimentRegistry registry;
+    private final Function<String, Optional<ConfigDocument>> examples;
+
+    /** A runner without example configs: a missing required key is reported alone. */
     public ExperimentRunner(ExperimentRegistry registry) {
+        this(registry, task -> Optional.empty());
+    }
+
+    /**
+     * @param examples a complete config of a task (e.g. a preset's), used to report the unknown keys
+     *     of a config together with its first missing required key
+     */
+    public ExperimentRunner(ExperimentRegistry registry, Function<String, Optional<ConfigDocument>> examples) {
         this.registry = registry;
+        this.examples = examples;
     }
 
     /**
@@ -59,6 +84,15 @@ public final class ExperimentRunner {
         /** The resolved config as YAML (what config.yaml will contain, without its comment header). */
         public String resolvedYaml() {
             return document.toYaml();
+        }
+
+        /**
+         * Checks that the files the run will read are there ({@link Experiment#checkInputs}).
+         *
+         * @throws InputException naming a missing file
+         */
+        public void checkInputs() {
+            experiment.checkInputs(settings);
         }
     }
 
@@ -102,8 +136,41 @@ public final class ExperimentRunner {
         overrides.applyTo(document);
         ConfigSection root = document.root();
         Experiment<?> experiment = registry.get(root.string(CommonSettings.TASK));
-        CommonSettings common = CommonSettings.parse(root);
-        return parseWith(experiment, root, common, document);
+        overrides.epochs().ifPresent(epochs -> experiment.fitToEpochs(document, epochs));
+        ConfigDocument unparsed = document.copy();
+        try {
+            CommonSettings common = CommonSettings.parse(root);
+            return parseWith(experiment, root, common, document);
+        } catch (MissingKeyException missing) {
+            String unknown = unknownKeysDespite(experiment, unparsed, missing);
+            if (unknown.isEmpty()) {
+                throw missing;
+            }
+            throw new InputException(missing.getMessage() + "; " + unknown, missing);
+        }
+    }
+
+    /**
+     * The unknown-key message the config would give once its missing required keys were there, or
+     * "" when that cannot be told: with the missing keys taken from an example config of the task,
+     * the parse runs on to the unknown-key check (any other problem of the filled-in copy is left
+     * for later, as the user has not seen the config parse that far). Also "" when the only unknown
+     * key is the near-miss the missing key's message already points at.
+     */
+    private String unknownKeysDespite(Experiment<?> experiment, ConfigDocument unparsed, MissingKeyException missing) {
+        Optional<ConfigDocument> example = examples.apply(experiment.task());
+        if (example.isEmpty()) {
+            return "";
+        }
+        ConfigDocument filled = unparsed.withExample(example.get());
+        try {
+            parseWith(experiment, filled.root(), CommonSettings.parse(filled.root()), filled);
+        } catch (UnknownKeyException unknown) {
+            return unknown.keys().equals(List.of(String.valueOf(missing.nearMiss()))) ? "" : unknown.getMessage();
+        } catch (RuntimeException otherProblem) {
+            return "";
+        }
+        return "";
     }
 
     private static <S extends ExperimentSettings> PreparedRun<S> parseWith(Experiment<S> experiment, ConfigSection root,
@@ -130,6 +197,7 @@ public final class ExperimentRunner {
      */
     public <S extends ExperimentSettings> Result execute(PreparedRun<S> run, Request request) throws Exception {
         ParallelExecutor executor = new ParallelExecutor(request.threads());
+        run.checkInputs();
         RunDirectory directory = RunDirectory.create(request.directory(), request.force());
         Instant start = request.clock().instant();
         Provenance provenance = new Provenance(request.software(), request.machine(), request.commandLine(),
@@ -138,13 +206,16 @@ public final class ExperimentRunner {
         directory.writeText(RunDirectory.CONFIG, run.document().toYaml(CONFIG_HEADER));
 
         MetricsTable metrics = new MetricsTable(run.settings().rules(), run.common().seeds());
+        MetricsJournal journal = new MetricsJournal(metrics, directory.directory().resolve(RunDirectory.PARTIAL_METRICS),
+                JOURNAL_FLUSH_MILLIS);
         SummaryExtrasTable extras = new SummaryExtrasTable(run.settings().rules(), run.common().seeds());
         List<String> headlines = Collections.synchronizedList(new ArrayList<>());
         Context<S> context = new Context<>(run.settings(), run.common(),
-                executor, metrics, extras, directory, request.progress(), headlines);
+                executor, journal, extras, directory, request.progress(), headlines);
 
         Thread onShutdown = new Thread(() -> {
             if (Provenance.RUNNING.equals(provenance.status())) {
+                journal.flush();
                 provenance.interrupted(request.clock().instant());
                 writeProvenance(directory, provenance);
             }
@@ -154,6 +225,11 @@ public final class ExperimentRunner {
         try {
             run.experiment().run(context);
         } catch (Exception | Error failure) {
+            try {
+                journal.close();
+            } catch (RuntimeException e) {
+                failure.addSuppressed(e);
+            }
             recordFailure(directory, provenance, metrics, request.clock(), failure);
             throw failure;
         } finally {
@@ -164,7 +240,9 @@ public final class ExperimentRunner {
                 // The hook runs or ran already; nothing to undo.
             }
         }
+        journal.close();
         directory.writeText(RunDirectory.METRICS, metrics.toCsv());
+        deletePartialMetrics(directory);
         Summary summary = Summary.of(metrics, extras);
         directory.writeText(RunDirectory.SUMMARY, summary.toJson(run.common()));
         Instant end = request.clock().instant();
@@ -178,7 +256,9 @@ public final class ExperimentRunner {
     private static void recordFailure(RunDirectory directory, Provenance provenance, MetricsTable metrics, Clock clock,
             Throwable failure) {
         try {
-            if (!metrics.isEmpty()) {
+            if (metrics.isEmpty()) {
+                deletePartialMetrics(directory);
+            } else {
                 directory.writeText(RunDirectory.PARTIAL_METRICS, metrics.toCsv());
             }
         } catch (RuntimeException e) {
@@ -189,6 +269,16 @@ public final class ExperimentRunner {
             writeProvenance(directory, provenance);
         } catch (RuntimeException e) {
             failure.addSuppressed(e);
+        }
+    }
+
+    /** Removes the journal once metrics.csv holds everything (or nothing was recorded). */
+    private static void deletePartialMetrics(RunDirectory directory) {
+        Path journal = directory.directory().resolve(RunDirectory.PARTIAL_METRICS);
+        try {
+            Files.deleteIfExists(journal);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove " + journal + ": " + e.getMessage(), e);
         }
     }
 

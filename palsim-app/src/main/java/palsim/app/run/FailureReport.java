@@ -1,6 +1,8 @@
 package palsim.app.run;
 
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import palsim.app.InputException;
 import palsim.app.Messages;
 import palsim.app.experiment.JobFailedException;
@@ -46,13 +48,16 @@ public record FailureReport(Kind kind, String message) {
     /** Classifies {@code failure}. */
     public static FailureReport of(Throwable failure) {
         String job = null;
+        JobFailedException jobFailure = null;
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof JobFailedException j && job == null) {
                 job = j.label();
+                jobFailure = j;
             }
             if (t instanceof SimulationDivergedException d) {
                 return new FailureReport(Kind.DIVERGED, "simulation diverged" + (job == null ? "" : " (" + job + ")")
-                        + " at step " + d.step() + ": " + d.quantity() + " of layer " + d.layer() + " is not finite");
+                        + " at step " + d.step() + ": " + d.quantity() + " of layer " + d.layer() + " is not finite"
+                        + (jobFailure == null ? "" : alsoDiverged(jobFailure)));
             }
             if (t instanceof InputException i) {
                 return new FailureReport(Kind.INPUT, Messages.oneLine(i.getMessage(), ""));
@@ -71,6 +76,17 @@ public record FailureReport(Kind kind, String message) {
         }
         return new FailureReport(Kind.INTERNAL, "internal error" + (job == null ? "" : " (" + job + ")") + ": "
                 + root.getClass().getName() + (root.getMessage() == null ? "" : ": " + Messages.oneLine(root.getMessage(), "")));
+    }
+
+    /** {@code "; also diverged: rule fa, seeds 1, 2"} for the other diverged jobs the executor attached, or "". */
+    private static String alsoDiverged(JobFailedException failure) {
+        List<String> others = new ArrayList<>();
+        for (Throwable suppressed : failure.getSuppressed()) {
+            if (suppressed instanceof JobFailedException j) {
+                others.add(j.label());
+            }
+        }
+        return others.isEmpty() ? "" : "; also diverged: " + String.join("; ", others);
     }
 
     public int exitCode() {

@@ -10,11 +10,13 @@ import java.util.Locale;
 import java.util.Map;
 import palsim.app.experiment.CommonSettings;
 import palsim.app.experiment.MetricsSink;
+import palsim.app.metrics.SeedStatistics;
 
 /**
  * The last-epoch statistics of a run (summary.json, docs/metrics.md): for every rule, metric and
  * layer, the values of the seeds at the last epoch recorded for that rule, metric and layer, their
- * mean and their population standard deviation (ddof 0), plus the experiment's extras.
+ * mean ± std over seeds ({@link SeedStatistics}: finite values, population std), plus the
+ * experiment's extras.
  */
 public final class Summary {
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -31,11 +33,20 @@ public final class Summary {
      *
      * @param seeds the seeds with a value at {@code epoch}, config order
      * @param values their values
-     * @param mean arithmetic mean of {@code values} (NaN if any is NaN)
-     * @param std population standard deviation, ddof 0
+     * @param statistics mean ± std of the finite ones
      */
-    public record FinalValue(String rule, String metric, int layer, int epoch, long[] seeds, double[] values, double mean,
-            double std) {}
+    public record FinalValue(String rule, String metric, int layer, int epoch, long[] seeds, double[] values,
+            SeedStatistics statistics) {
+        /** The mean over the seeds with a finite value (NaN without one). */
+        public double mean() {
+            return statistics.mean();
+        }
+
+        /** Their population standard deviation. */
+        public double std() {
+            return statistics.std();
+        }
+    }
 
     private Summary(List<FinalValue> finals, SummaryExtrasTable extras, List<String> rules, List<Long> seeds) {
         this.finals = List.copyOf(finals);
@@ -63,8 +74,8 @@ public final class Summary {
             long[] seedArray = atLast.stream().mapToLong(MetricsTable.Row::seed).toArray();
             double[] values = atLast.stream().mapToDouble(MetricsTable.Row::value).toArray();
             MetricsTable.Row first = atLast.getFirst();
-            finals.add(new FinalValue(first.rule(), first.metric(), first.layer(), lastEpoch, seedArray, values, mean(values),
-                    populationStd(values)));
+            finals.add(new FinalValue(first.rule(), first.metric(), first.layer(), lastEpoch, seedArray, values,
+                    SeedStatistics.of(values)));
         }
         finals.sort((a, b) -> {
             int c = Integer.compare(table.rules().indexOf(a.rule()), table.rules().indexOf(b.rule()));
@@ -72,25 +83,6 @@ public final class Summary {
             return c != 0 ? c : Integer.compare(a.layer(), b.layer());
         });
         return new Summary(finals, extras, table.rules(), table.seeds());
-    }
-
-    /** Mean in summation order. */
-    static double mean(double[] values) {
-        double sum = 0;
-        for (double v : values) {
-            sum += v;
-        }
-        return sum / values.length;
-    }
-
-    /** √(Σ (x − mean)² / n): the population standard deviation (ddof 0). */
-    static double populationStd(double[] values) {
-        double m = mean(values);
-        double squares = 0;
-        for (double v : values) {
-            squares += (v - m) * (v - m);
-        }
-        return Math.sqrt(squares / values.length);
     }
 
     /** All last-epoch values: rules in config order, then metric names, then layers. */
@@ -115,7 +107,7 @@ public final class Summary {
             entry.put("epoch", f.epoch());
             putNumber(entry, "mean", f.mean());
             putNumber(entry, "std", f.std());
-            entry.put("n", f.values().length);
+            entry.put("n", f.statistics().finite());
             ObjectNode perSeed = entry.putObject("per_seed");
             for (int i = 0; i < f.seeds().length; i++) {
                 putNumber(perSeed, Long.toString(f.seeds()[i]), f.values()[i]);
@@ -178,7 +170,9 @@ public final class Summary {
             line[1] = any.layer() == MetricsSink.NETWORK ? "" : Integer.toString(any.layer());
             for (int r = 0; r < rules.size(); r++) {
                 FinalValue f = row.get(rules.get(r));
-                line[2 + r] = f == null ? "–" : format(f.mean()) + " ± " + format(f.std());
+                line[2 + r] = f == null ? "–" : f.statistics().finite() == 0 ? "n/a"
+                        : format(f.mean()) + " ± " + format(f.std()) + (f.statistics().complete() ? ""
+                        : " (" + f.statistics().finite() + "/" + f.statistics().seeds() + ")");
             }
             cells.add(line);
         }

@@ -54,5 +54,10 @@ class DivergenceTest {
         assertThat(partial.getFirst()).isEqualTo("rule,seed,epoch,metric,layer,value");
         assertThat(partial).anyMatch(l -> l.startsWith("pal,22,1,"));
         assertThat(partial).noneMatch(l -> l.startsWith("pal,22,2,"));
+        assertThat(partial).as("the other jobs ran to the end").anyMatch(l -> l.startsWith("pal,33,3,"))
+                .anyMatch(l -> l.startsWith("bp,33,3,"));
+        List<String> sorted = partial.subList(1, partial.size()).stream()
+                .sorted(java.util.Comparator.comparing((String l) -> !l.startsWith("pal")).thenComparing(l -> l)).toList();
+        assertThat(partial.subList(1, partial.size())).as("in metrics.csv's order").hasSameElementsAs(sorted);
     }
 }

@@ -52,6 +52,16 @@ class RerunCommandTest {
     }
 
     @Test
+    void aDamagedMetricsFileIsNamedBeforeAnythingRuns() throws IOException {
+        Path metrics = dir.resolve("original/metrics.csv");
+        Files.writeString(metrics, Files.readString(metrics).replace("pal,22,3,angle_B_WT,2,", "pal,22,3,angle_B_WT,2,x"));
+        var r = cli.run("rerun", "original", "--out", "again");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.errLine()).startsWith("palsim: original/metrics.csv: line ").contains(": value: not a number: 'x");
+        assertThat(dir.resolve("again")).doesNotExist();
+    }
+
+    @Test
     void failedRunHasNothingToCompare() throws IOException {
         Files.delete(dir.resolve("original/metrics.csv"));
         var r = cli.run("rerun", "original");

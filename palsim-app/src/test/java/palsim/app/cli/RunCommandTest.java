@@ -163,6 +163,30 @@ class RunCommandTest {
     }
 
     @Test
+    void presetsShowPrintsThePresetAsShippedAndItRunsAsAConfig() throws IOException {
+        var r = run("presets", "--show", "fake-demo");
+        try (var in = getClass().getClassLoader().getResourceAsStream("test-presets/fake-demo.yaml")) {
+            assertThat(r.out()).isEqualTo(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        Files.writeString(dir.resolve("mine.yaml"), r.out());
+        run("run", "mine.yaml", "--out", "mine", "--seeds", "1", "--epochs", "1");
+        assertThat(dir.resolve("mine/metrics.csv")).exists();
+    }
+
+    @Test
+    void setChangesKeysBeforeTheConfigIsReadAndTheResolvedConfigShowsIt() throws IOException {
+        run("run", config.toString(), "--out", "plain", "--seeds", "1");
+        run("run", config.toString(), "--out", "set", "--seeds", "1", "--set", "model.step=2.5",
+                "--set", "rules.pal.learning_rates=[3, 3]", "--set", "rules.fa={}");
+        String resolved = Files.readString(dir.resolve("set/config.yaml"));
+        assertThat(resolved).contains("  step: 2.5\n", "    learning_rates: [3, 3]\n", "  fa: {}\n");
+        assertThat(Files.readAllLines(dir.resolve("set/metrics.csv"))).anyMatch(l -> l.startsWith("fa,11,"))
+                .isNotEqualTo(Files.readAllLines(dir.resolve("plain/metrics.csv")));
+        String provenance = Files.readString(dir.resolve("set/provenance.json"));
+        assertThat(provenance).contains("--set model.step=2.5");
+    }
+
+    @Test
     void versionNamesVersionCommitAndJava() {
         var r = run("--version");
         assertThat(r.out()).startsWith("palsim 9.9.9-test (commit 0123456789ab)\nJava ");

@@ -85,6 +85,28 @@ class ParallelExecutorTest {
     }
 
     @Test
+    void aDivergedJobStopsOnlyItselfAndEveryDivergedJobIsNamed() {
+        for (int threads : new int[] {1, 3}) {
+            AtomicInteger finished = new AtomicInteger();
+            List<Job<Void>> jobs = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                int job = i;
+                jobs.add(Job.of("job " + i, () -> {
+                    if (job == 1 || job == 4) {
+                        throw new SimulationDivergedException(job, 2, "apical voltage");
+                    }
+                    finished.incrementAndGet();
+                }));
+            }
+            JobFailedException e = catchThrowableOfType(JobFailedException.class,
+                    () -> new ParallelExecutor(threads).runAll(jobs));
+            assertThat(finished).as("every other job ran to the end").hasValue(4);
+            assertThat(e.label()).isEqualTo("job 1");
+            assertThat(e.getSuppressed()).extracting(t -> ((JobFailedException) t).label()).containsExactly("job 4");
+        }
+    }
+
+    @Test
     void noJobsIsFineAndZeroThreadsIsNot() {
         assertThat(new ParallelExecutor(3).run(List.<Job<Integer>>of())).isEmpty();
         assertThatThrownBy(() -> new ParallelExecutor(0)).isInstanceOf(IllegalArgumentException.class);

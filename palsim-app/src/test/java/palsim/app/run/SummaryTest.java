@@ -15,15 +15,6 @@ class SummaryTest {
     private static final CommonSettings COMMON = new CommonSettings("t", "", SEEDS, 5);
 
     @Test
-    void stdHasThePopulationDenominator() {
-        double[] values = {1, 2, 3, 4};
-        assertThat(Summary.mean(values)).isEqualTo(2.5);
-        // Σ(x − 2.5)² = 5; ddof 0 → √(5/4) ≈ 1.118; ddof 1 would be √(5/3) ≈ 1.291.
-        assertThat(Summary.populationStd(values)).isCloseTo(Math.sqrt(1.25), within(1e-15));
-        assertThat(Summary.populationStd(new double[] {7})).isZero();
-    }
-
-    @Test
     void finalValuesTakeTheLastEpochOfEachRuleMetricAndLayer() {
         MetricsTable table = new MetricsTable(RULES, SEEDS);
         for (long seed : SEEDS) {
@@ -69,8 +60,10 @@ class SummaryTest {
         assertThat(angle.get("n").asInt()).isEqualTo(4);
         assertThat(angle.get("per_seed").toString()).isEqualTo("{\"1\":1.0,\"2\":2.0,\"3\":3.0,\"4\":4.0}");
         JsonNode mse = json.at("/final/pal/mse/network");
-        assertThat(mse.get("mean").isNull()).as("NaN is written as null").isTrue();
-        assertThat(mse.at("/per_seed/4").isNull()).isTrue();
+        assertThat(mse.get("mean").asDouble()).as("over the finite seeds").isEqualTo(0.5);
+        assertThat(mse.get("std").asDouble()).isZero();
+        assertThat(mse.get("n").asInt()).as("finite seeds").isEqualTo(3);
+        assertThat(mse.at("/per_seed/4").isNull()).as("NaN is written as null").isTrue();
         assertThat(json.at("/extras/sign_flip_epoch").toString()).isEqualTo("{\"pal\":{\"1\":null,\"2\":812},\"bp\":{\"1\":0.5}}");
     }
 
@@ -87,6 +80,10 @@ class SummaryTest {
         assertThat(lines.get(0)).contains("metric").contains("layer").contains("pal").contains("bp");
         assertThat(lines.get(1)).contains("angle_B_WT").contains("12.5 ± 1.118").contains("0 ± 0");
         assertThat(lines.get(2)).contains("mse").contains("–").contains("0.25 ± 0");
+        table.record("bp", 1, 2, "mse", Double.NaN);
+        table.record("bp", 2, 2, "mse", 0.5);
+        assertThat(Summary.of(table, new SummaryExtrasTable(RULES, SEEDS)).headlineTable(10).get(2))
+                .as("the finite seeds of those recorded").endsWith("0.5 ± 0 (1/2)");
         assertThat(Summary.of(table, new SummaryExtrasTable(RULES, SEEDS)).headlineTable(1)).last()
                 .isEqualTo("  … 1 more rows in summary.json");
     }

@@ -30,6 +30,22 @@ abstract sealed class AutoencoderData {
         };
     }
 
+    /**
+     * Checks that the files {@code settings} names are there, without reading them.
+     *
+     * @throws InputException naming the first missing file, with a hint to fetch the official files
+     */
+    static void requireFiles(DataSettings settings) {
+        if (settings.source() == DataSettings.Source.OFFICIAL) {
+            OfficialMnist.requireFiles(directory(settings));
+        }
+    }
+
+    /** The official files' directory, as the run reads it. */
+    private static Path directory(DataSettings settings) {
+        return settings.directory().orElseThrow().toAbsolutePath().normalize();
+    }
+
     /** The train / validation / test samples of run seed {@code seed}. */
     abstract DataSplit forSeed(long seed);
 
@@ -70,7 +86,7 @@ abstract sealed class AutoencoderData {
 
         Official(DataSettings settings, boolean validation) {
             this.validation = validation;
-            Path directory = settings.directory().orElseThrow().toAbsolutePath().normalize();
+            Path directory = directory(settings);
             mnist = OfficialMnist.load(directory);
             trainSize = settings.trainSize();
             if (trainSize >= mnist.training().size()) {

@@ -20,6 +20,7 @@ import palsim.app.experiment.MetricNames;
 import palsim.app.experiment.MetricsSink;
 import palsim.app.experiment.ParallelExecutor.Job;
 import palsim.app.experiment.SeedCurves;
+import palsim.app.metrics.SeedStatistics;
 import palsim.app.plot.Figure;
 
 /**
@@ -55,6 +56,11 @@ public final class AutoencoderExperiment implements Experiment<AutoencoderSettin
     @Override
     public AutoencoderSettings parse(ConfigSection config, CommonSettings common) {
         return AutoencoderSettings.parse(config);
+    }
+
+    @Override
+    public void checkInputs(AutoencoderSettings settings) {
+        AutoencoderData.requireFiles(settings.data());
     }
 
     @Override
@@ -96,8 +102,9 @@ public final class AutoencoderExperiment implements Experiment<AutoencoderSettin
             if (!context.metrics().curves(rule.name(), MetricNames.ANGLE_B_WT, 1).isEmpty()) {
                 StringBuilder line = new StringBuilder("∠(B, Wᵀ) " + rule.name() + ", mean over seeds:");
                 for (int layer = 1; layer < settings.network().layers(); layer++) {
-                    double[] ends = firstAndLastMean(context.metrics().curves(rule.name(), MetricNames.ANGLE_B_WT, layer));
-                    line.append(String.format(Locale.ROOT, " layer %d %.1f° → %.1f°%s", layer, ends[0], ends[1],
+                    SeedStatistics[] ends = firstAndLast(context.metrics().curves(rule.name(), MetricNames.ANGLE_B_WT, layer));
+                    line.append(String.format(Locale.ROOT, " layer %d %.1f°%s → %.1f°%s%s", layer, ends[0].mean(),
+                            ends[0].incompleteNote(), ends[1].mean(), ends[1].incompleteNote(),
                             layer < settings.network().layers() - 1 ? "," : ""));
                 }
                 context.headline(line.toString());
@@ -111,23 +118,18 @@ public final class AutoencoderExperiment implements Experiment<AutoencoderSettin
         StringBuilder line = new StringBuilder(label + " epoch 0 → " + context.common().epochs() + ", mean over seeds:");
         List<String> rules = settings.rules();
         for (int r = 0; r < rules.size(); r++) {
-            double[] ends = firstAndLastMean(context.metrics().curves(rules.get(r), metric, layer));
-            line.append(' ').append(rules.get(r)).append(' ').append(String.format(Locale.ROOT, format, ends[0]))
-                    .append(" → ").append(String.format(Locale.ROOT, format, ends[1])).append(r < rules.size() - 1 ? "," : "");
+            SeedStatistics[] ends = firstAndLast(context.metrics().curves(rules.get(r), metric, layer));
+            line.append(' ').append(rules.get(r)).append(' ').append(String.format(Locale.ROOT, format, ends[0].mean()))
+                    .append(ends[0].incompleteNote()).append(" → ").append(String.format(Locale.ROOT, format, ends[1].mean()))
+                    .append(ends[1].incompleteNote()).append(r < rules.size() - 1 ? "," : "");
         }
         return line.toString();
     }
 
-    /** Mean over seeds at the first and at the last recorded epoch. */
-    private static double[] firstAndLastMean(SeedCurves curves) {
-        double first = 0;
-        double last = 0;
-        int n = curves.values().length;
-        for (double[] seed : curves.values()) {
-            first += seed[0] / n;
-            last += seed[seed.length - 1] / n;
-        }
-        return new double[] {first, last};
+    /** Statistics over seeds at the first and at the last recorded epoch. */
+    private static SeedStatistics[] firstAndLast(SeedCurves curves) {
+        return new SeedStatistics[] {SeedStatistics.ofColumn(curves.values(), 0),
+            SeedStatistics.ofColumn(curves.values(), curves.epochs().length - 1)};
     }
 
     private static String dataJson(AutoencoderData data) {

@@ -129,9 +129,9 @@ public final class AlignmentExperiment implements Experiment<AlignmentSettings> 
                     + (seeds == 1 ? " seed" : " seeds") + "), epoch 0 → " + epochs + ":");
             for (int l = 1; l <= hidden; l++) {
                 line.append(l == 1 ? " " : "; ").append("layer ").append(l).append(' ')
-                        .append(EpochPanels.format(EpochPanels.meanAndStd(context.metrics(), rule, MetricNames.ANGLE_B_WT, l, 0), 1))
+                        .append(EpochPanels.meanAndStd(context.metrics(), rule, MetricNames.ANGLE_B_WT, l, 0).format(1))
                         .append(" → ")
-                        .append(EpochPanels.format(EpochPanels.meanAndStd(context.metrics(), rule, MetricNames.ANGLE_B_WT, l, epochs), 1));
+                        .append(EpochPanels.meanAndStd(context.metrics(), rule, MetricNames.ANGLE_B_WT, l, epochs).format(1));
             }
             context.headline(line.toString());
         }

@@ -1,5 +1,8 @@
 package palsim.app.experiment.microcircuit;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -9,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import palsim.app.config.Bounds;
+import palsim.app.config.ConfigDocument;
 import palsim.app.config.ConfigSection;
 import palsim.app.experiment.EpochPanels;
 import palsim.app.experiment.CommonSettings;
@@ -17,6 +21,7 @@ import palsim.app.experiment.ExperimentContext;
 import palsim.app.experiment.MetricNames;
 import palsim.app.experiment.MetricsSink;
 import palsim.app.experiment.ParallelExecutor.Job;
+import palsim.app.metrics.SeedStatistics;
 import palsim.core.microcircuit.InitialWeightRanges;
 import palsim.core.microcircuit.MicrocircuitGroup;
 import palsim.core.microcircuit.MicrocircuitSpec;
@@ -46,6 +51,8 @@ public final class TeacherStudentExperiment implements Experiment<TeacherStudent
     public static final String TASK = "fw_bw";
     static final String TEACHER_SEED = "teacher_seed";
     static final String TEACHER_W_FORWARD = "teacher_w_forward_";
+    private static final String TRACE = "trace";
+    private static final String TRACE_EPOCHS = "epochs";
 
     @Override
     public String task() {
@@ -64,19 +71,43 @@ public final class TeacherStudentExperiment implements Experiment<TeacherStudent
         List<RuleCircuit> circuits = MicrocircuitConfig.rules(config, model);
         boolean updateAngle = MicrocircuitConfig.updateAngle(config);
         InitialWeightRanges teacherRanges = MicrocircuitConfig.teacherRanges(config);
-        TraceSettings trace = trace(config.sectionOrEmpty("trace"), common.epochs(), protocol.datasetSize());
+        TraceSettings trace = trace(config.sectionOrEmpty(TRACE), common.epochs(), protocol.datasetSize());
         return new TeacherStudentSettings(circuits, protocol, teacherRanges, updateAngle, trace);
+    }
+
+    /**
+     * {@code --epochs N}: traced epochs beyond N become N (the last epoch, which the default traces),
+     * once; e.g. a resolved config's {@code [1, 5000]} becomes {@code [1, 2]} with {@code --epochs 2}.
+     */
+    @Override
+    public void fitToEpochs(ConfigDocument config, int epochs) {
+        if (config.get(TRACE) instanceof ObjectNode trace && trace.get(TRACE_EPOCHS) instanceof ArrayNode traced) {
+            ArrayNode fitted = traced.arrayNode();
+            boolean lastTraced = false;
+            for (JsonNode epoch : traced) {
+                lastTraced |= epoch.isNumber() && epoch.asDouble() == epochs;
+            }
+            for (JsonNode epoch : traced) {
+                if (!epoch.isNumber() || epoch.asDouble() <= epochs) {
+                    fitted.add(epoch);
+                } else if (!lastTraced) {
+                    fitted.add(epochs);
+                    lastTraced = true;
+                }
+            }
+            trace.set(TRACE_EPOCHS, fitted);
+        }
     }
 
     /** The {@code trace} section: {@code samples} (default 5), {@code epochs} (default: the first and the last). */
     private static TraceSettings trace(ConfigSection trace, int epochs, int datasetSize) {
         int samples = trace.integer("samples", Math.min(5, datasetSize), Bounds.between(1, datasetSize));
         int[] defaults = epochs == 1 ? new int[] {1} : new int[] {1, epochs};
-        int[] traced = trace.integers("epochs", defaults, Bounds.between(0, epochs));
+        int[] traced = trace.integers(TRACE_EPOCHS, defaults, Bounds.between(0, epochs));
         Set<Integer> seen = new HashSet<>();
         for (int i = 0; i < traced.length; i++) {
             if (!seen.add(traced[i])) {
-                throw trace.error("epochs[" + i + "]", "epoch " + traced[i] + " is listed twice");
+                throw trace.error(TRACE_EPOCHS + "[" + i + "]", "epoch " + traced[i] + " is listed twice");
             }
         }
         return new TraceSettings(samples, traced);
@@ -182,12 +213,12 @@ public final class TeacherStudentExperiment implements Experiment<TeacherStudent
                     + flipSummary(feedback, seeds) + "; W_1 in " + flipSummary(forward, seeds));
             if (layers[0] * layers[1] == 1) {
                 line.append("; W_1 at epoch ").append(epochs).append(": ")
-                        .append(EpochPanels.format(EpochPanels.meanAndStd(context.metrics(), rule, MetricNames.W_FORWARD, 1, epochs), 3))
+                        .append(EpochPanels.meanAndStd(context.metrics(), rule, MetricNames.W_FORWARD, 1, epochs).format(3))
                         .append(String.format(Locale.ROOT, " (teacher %.3g)", teacher.forward(1)[0]));
             }
-            double[] mse = EpochPanels.meanAndStd(context.metrics(), rule, MetricNames.MSE, MetricsSink.NETWORK, epochs);
-            if (mse != null) {
-                line.append(String.format(Locale.ROOT, "; mse %.3g", mse[0]));
+            SeedStatistics mse = EpochPanels.meanAndStd(context.metrics(), rule, MetricNames.MSE, MetricsSink.NETWORK, epochs);
+            if (mse.finite() > 0) {
+                line.append(String.format(Locale.ROOT, "; mse %.3g", mse.mean())).append(mse.incompleteNote());
             }
             context.headline(line.toString());
         }

@@ -1,8 +1,14 @@
 package palsim.app.experiment.microcircuit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
+import palsim.app.InputException;
+import palsim.app.config.ConfigAssignment;
+import palsim.app.config.ConfigDocument;
 import palsim.app.config.PresetCatalog;
 import palsim.app.experiment.Experiments;
 import palsim.app.run.ExperimentRunner;
@@ -100,5 +106,29 @@ class ShippedPresetsTest {
             assertThat(again.settings()).as(name).isEqualTo(run.settings());
             assertThat(again.common()).as(name).isEqualTo(run.common());
         }
+    }
+
+    private static ExperimentRunner.PreparedRun<?> resolvedFig1d(RunOverrides overrides) {
+        String resolved = preset("fig1d").resolvedYaml();
+        assertThat(resolved).contains("  epochs: [1, 5000]\n");
+        return new ExperimentRunner(Experiments.standard()).prepare(ConfigDocument.parse(resolved, "config.yaml"), overrides);
+    }
+
+    @Test
+    void aResolvedFig1dConfigShortenedByEpochsTracesItsNewLastEpoch() {
+        var two = resolvedFig1d(new RunOverrides(OptionalInt.empty(), OptionalInt.of(2)));
+        assertThat(((TeacherStudentSettings) two.settings()).trace().epochs()).containsExactly(1, 2);
+        assertThat(two.resolvedYaml()).contains("  epochs: [1, 2]\n");
+        var one = resolvedFig1d(new RunOverrides(OptionalInt.empty(), OptionalInt.of(1)));
+        assertThat(((TeacherStudentSettings) one.settings()).trace().epochs()).containsExactly(1);
+        var longer = resolvedFig1d(new RunOverrides(OptionalInt.empty(), OptionalInt.of(6000)));
+        assertThat(((TeacherStudentSettings) longer.settings()).trace().epochs()).containsExactly(1, 5000);
+    }
+
+    @Test
+    void setEpochsChangesOnlyEpochsSoTheTraceIsCheckedAgainstIt() {
+        assertThatThrownBy(() -> resolvedFig1d(new RunOverrides(OptionalInt.empty(), OptionalInt.empty(),
+                List.of(ConfigAssignment.parse("epochs=2"))))).isInstanceOf(InputException.class)
+                .hasMessage("trace.epochs[1]: must be between 0 and 2, got 5000");
     }
 }

@@ -1,0 +1,95 @@
+package palsim.app.sweep;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.util.ArrayList;
+import java.util.List;
+import palsim.app.InputException;
+import palsim.app.Messages;
+import palsim.app.config.ConfigAssignment;
+import palsim.app.config.ConfigDocument;
+import palsim.app.experiment.CommonSettings;
+import palsim.app.experiment.ProgressReporter;
+import palsim.app.run.ExperimentRunner;
+import palsim.app.run.RunDirectory;
+import palsim.app.run.RunOverrides;
+
+/**
+ * Runs a sweep (docs/config.md, "Sweeps"): every point of the config's {@code sweep} section is the
+ * config with that point's values set, run into its own run directory under the sweep directory
+ * through the same {@link ExperimentRunner} as {@code palsim run}, on a {@link SweepExecutor}; then
+ * the results are gathered ({@link SweepAggregate}).
+ */
+public final class SweepRunner {
+    /** The sweep directory's copy of the config as given, sweep section included. */
+    public static final String SWEEP_CONFIG = "sweep.yaml";
+
+    private final ExperimentRunner runner;
+
+    public SweepRunner(ExperimentRunner runner) {
+        this.runner = runner;
+    }
+
+    /**
+     * A sweep whose every point parsed.
+     *
+     * @param spec the sweep section
+     * @param points its points
+     * @param runs each point's prepared run, in point order
+     * @param configYaml the config as given, for sweep.yaml
+     */
+    public record Plan(SweepSpec spec, List<SweepPoint> points, List<ExperimentRunner.PreparedRun<?>> runs, String configYaml) {}
+
+    /**
+     * Reads the sweep section and prepares every point, so that a bad value at any point is reported
+     * before anything runs or is written.
+     *
+     * @throws InputException naming the point and the key
+     */
+    public Plan plan(ConfigDocument document) {
+        String configYaml = document.toYaml();
+        SweepSpec spec = SweepSpec.takeFrom(document);
+        List<SweepPoint> points = SweepPoint.of(spec);
+        List<ExperimentRunner.PreparedRun<?>> runs = new ArrayList<>();
+        for (SweepPoint point : points) {
+            ConfigDocument config = document.copy();
+            for (SweepPoint.Value value : point.values()) {
+                String source = SweepSpec.SECTION + (spec.grid().stream().anyMatch(a -> a.path().equals(value.path())) ? ".grid" : ".zip");
+                config.apply(ConfigAssignment.of(source, value.path(), value.value().deepCopy()));
+            }
+            spec.seeds().ifPresent(seeds -> {
+                ArrayNode list = JsonNodeFactory.instance.arrayNode();
+                seeds.forEach(list::add);
+                config.replace(CommonSettings.SEEDS, list);
+            });
+            try {
+                ExperimentRunner.PreparedRun<?> run = runner.prepare(config, RunOverrides.none());
+                run.checkInputs();
+                runs.add(run);
+            } catch (InputException e) {
+                throw new InputException("sweep point " + point.index() + " (" + point.label() + "): "
+                        + Messages.oneLine(e.getMessage(), ""), e);
+            }
+        }
+        return new Plan(spec, points, runs, configYaml);
+    }
+
+    /**
+     * Runs every point into {@code <directory>/point-NNN} and writes the aggregate.
+     *
+     * @param request what every point's run needs; its directory is the sweep directory, its thread
+     *     count the sweep's budget (the executor shares it out)
+     * @return the outcomes, in point order
+     */
+    public SweepAggregate execute(Plan plan, ExperimentRunner.Request request, SweepExecutor executor) {
+        RunDirectory directory = RunDirectory.create(request.directory(), request.force());
+        directory.writeText(SWEEP_CONFIG, plan.configYaml());
+        List<SweepExecutor.Outcome> outcomes = executor.runAll(plan.points(), (point, threads) -> {
+            ExperimentRunner.Request pointRequest = new ExperimentRunner.Request(
+                    request.directory().resolve(point.directoryName()), request.force(), threads, request.commandLine(),
+                    ProgressReporter.silent(), request.clock(), request.software(), request.machine());
+            runner.execute(plan.runs().get(point.index()), pointRequest);
+        });
+        return SweepAggregate.write(directory, plan, outcomes);
+    }
+}
