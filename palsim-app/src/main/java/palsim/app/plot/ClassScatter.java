@@ -134,6 +134,7 @@ public final class ClassScatter {
             s.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
             s.setMarkerColor(PlotStyle.withAlpha(java.awt.Color.WHITE, 0));
         }
+        TickFormats.apply(chart, false);
         return chart;
     }
 }

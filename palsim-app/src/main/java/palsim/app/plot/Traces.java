@@ -129,6 +129,7 @@ public final class Traces {
             s.setLineColor(PlotStyle.withAlpha(Color.WHITE, 0));
             s.setMarker(SeriesMarkers.NONE);
         }
+        TickFormats.apply(chart, false);
         return chart;
     }
 }
