@@ -19,15 +19,7 @@ public record PrincipalComponents(double[] projected, double[] explained) {
             throw new IllegalArgumentException("principal components need at least 2 dimensions, got " + dimension);
         }
         int rows = LinearSeparability.rows(x, dimension, "x");
-        double[] mean = new double[dimension];
-        for (int r = 0; r < rows; r++) {
-            for (int j = 0; j < dimension; j++) {
-                mean[j] += x[r * dimension + j];
-            }
-        }
-        for (int j = 0; j < dimension; j++) {
-            mean[j] /= rows;
-        }
+        double[] mean = FeatureStandardisation.fit(x, dimension).mean();
         double[][] covariance = new double[dimension][dimension];
         for (int r = 0; r < rows; r++) {
             for (int i = 0; i < dimension; i++) {
