@@ -7,14 +7,14 @@ import java.awt.RenderingHints;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
-import java.util.Collection;
 import java.util.List;
 import org.knowm.xchart.XYChart;
 
 /**
  * Several XChart panels in one figure, row by row, under an optional title and optional legend
- * rows shared by all panels (e.g. the rules in one, what the bands and thin lines mean in the next). XChart draws one chart per canvas; this paints each panel into its own
- * region of a shared canvas, which works for bitmaps and SVG alike.
+ * rows shared by all panels (e.g. the rules in one, what the bands and thin lines mean in the next).
+ * XChart draws one chart per canvas; this paints each panel into its own region of a shared canvas,
+ * which works for bitmaps and SVG alike.
  */
 final class PanelGrid implements Figure {
     static final int TITLE_HEIGHT = 34;
@@ -28,12 +28,8 @@ final class PanelGrid implements Figure {
     private final int panelWidth;
     private final int panelHeight;
 
-    PanelGrid(String title, List<LegendEntry> legend, List<XYChart> panels, int columns, int panelWidth, int panelHeight) {
-        this(title, List.of(legend), panels, columns, panelWidth, panelHeight);
-    }
-
     /** @param legendRows legend rows from top to bottom; empty rows take no space */
-    PanelGrid(String title, Collection<List<LegendEntry>> legendRows, List<XYChart> panels, int columns, int panelWidth,
+    PanelGrid(String title, List<List<LegendEntry>> legendRows, List<XYChart> panels, int columns, int panelWidth,
             int panelHeight) {
         if (panels.isEmpty()) {
             throw new IllegalArgumentException("a figure needs at least one panel");
