@@ -1,6 +1,7 @@
 package palsim.app.cli;
 
 import java.io.PrintWriter;
+import java.util.Map;
 import java.util.SortedSet;
 import java.util.concurrent.Callable;
 import palsim.app.InputException;
@@ -10,7 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code palsim presets}: each preset's name and one-line description; {@code --show NAME}: its YAML. */
+/** {@code palsim presets}: each preset's name, measured wall time and one-line description; {@code --show NAME}: its YAML. */
 @Command(name = "presets", description = {"List the presets 'palsim reproduce' can run, or print one preset's YAML"
         + " (a starting point for your own config)."})
 final class PresetsCommand implements Callable<Integer> {
@@ -44,7 +45,13 @@ final class PresetsCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
-        int width = names.stream().mapToInt(String::length).max().orElse(0);
+        int width = Math.max("preset".length(), names.stream().mapToInt(String::length).max().orElse(0));
+        Map<String, String> wallTimes = environment.presets().wallTimes();
+        String timeHeader = "wall time (2 cores)";
+        int timeWidth = Math.max(timeHeader.length(), wallTimes.values().stream().mapToInt(String::length).max().orElse(0));
+        if (!wallTimes.isEmpty()) {
+            out.println(pad("preset", width + 2) + pad(timeHeader, timeWidth) + "  description");
+        }
         for (String name : names) {
             String description;
             try {
@@ -52,9 +59,14 @@ final class PresetsCommand implements Callable<Integer> {
             } catch (InputException e) {
                 description = "(unreadable: " + Messages.oneLine(e.getMessage(), "") + ")";
             }
-            out.println(name + " ".repeat(width - name.length() + 2) + description);
+            String time = wallTimes.isEmpty() ? "" : pad(wallTimes.getOrDefault(name, ""), timeWidth) + "  ";
+            out.println(pad(name, width + 2) + time + description);
         }
         out.flush();
         return 0;
+    }
+
+    private static String pad(String text, int width) {
+        return text + " ".repeat(Math.max(0, width - text.length()));
     }
 }

@@ -13,7 +13,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -24,10 +26,13 @@ import palsim.app.InputException;
 /**
  * The named configs shipped with palsim: YAML resources {@code presets/<name>.yaml} on the class
  * path (palsim-app/src/main/resources/presets/). Adding a preset means adding a file there; each has
- * a {@code description} key whose first line {@code palsim presets} lists.
+ * a {@code description} key whose first line {@code palsim presets} lists. Their measured wall times
+ * live in one table beside them, {@code wall-times.tsv} (preset, estimate, how it was measured), so
+ * that {@code palsim presets}, the README and the docs cannot drift apart.
  */
 public final class PresetCatalog {
     private static final String SUFFIX = ".yaml";
+    private static final String WALL_TIMES = "wall-times.tsv";
 
     private final ClassLoader loader;
     private final String folder;
@@ -119,6 +124,36 @@ public final class PresetCatalog {
             return "";
         }
         return description.textValue().strip().lines().findFirst().orElse("");
+    }
+
+    /**
+     * The preset's measured wall time on 2 cores, e.g. {@code ≈ 10–13 min}, from {@code wall-times.tsv};
+     * empty if the table or its row is missing.
+     */
+    public Optional<String> wallTime(String name) {
+        return Optional.ofNullable(wallTimes().get(name));
+    }
+
+    /** Every row of {@code wall-times.tsv}: preset name → estimate, in file order. */
+    public Map<String, String> wallTimes() {
+        Map<String, String> estimates = new LinkedHashMap<>();
+        try (InputStream in = loader.getResourceAsStream(folder + "/" + WALL_TIMES)) {
+            if (in == null) {
+                return estimates;
+            }
+            new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .filter(line -> !line.isBlank() && !line.startsWith("#"))
+                    .forEach(line -> {
+                        String[] cells = line.split("\t");
+                        if (cells.length < 2 || cells[1].isBlank()) {
+                            throw new IllegalStateException(WALL_TIMES + ": a row needs a preset and an estimate: " + line);
+                        }
+                        estimates.put(cells[0], cells[1]);
+                    });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + WALL_TIMES, e);
+        }
+        return estimates;
     }
 
     private String resourceOf(String name) {

@@ -83,7 +83,7 @@ public final class ClassScatter {
         for (int c = 0; c < classes; c++) {
             legend.add(new LegendEntry(Integer.toString(c), PlotStyle.classColour(c), LegendEntry.Style.MARKER));
         }
-        return new PanelGrid(title, legend, charts, columns, panelSize, panelSize);
+        return new PanelGrid(title, List.of(legend), charts, columns, panelSize, panelSize);
     }
 
     private XYChart chart(int p) {
@@ -134,6 +134,7 @@ public final class ClassScatter {
             s.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
             s.setMarkerColor(PlotStyle.withAlpha(java.awt.Color.WHITE, 0));
         }
+        TickFormats.apply(chart, false);
         return chart;
     }
 }

@@ -2,6 +2,7 @@ package palsim.app.plot;
 
 import java.awt.Color;
 import java.util.ArrayList;
+import java.util.IntSummaryStatistics;
 import java.util.List;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -141,7 +142,27 @@ public final class EpochCurves {
         panels.forEach(p -> p.references.forEach(r -> referenceLabels.add(r.label())));
         referenceLabels.stream().distinct().forEach(label ->
                 legend.add(new LegendEntry(label, PlotStyle.REFERENCE, LegendEntry.Style.DASHED_LINE)));
-        return new PanelGrid(title, legend, charts, columns, panelWidth, panelHeight);
+        return new PanelGrid(title, List.of(legend, statisticsLegend()), charts, columns, panelWidth, panelHeight);
+    }
+
+    /**
+     * The second legend row, saying what the band and the thin lines are: "mean (line) ± std (band)
+     * over N seeds" and, where seeds are drawn, "single seeds (thin lines)". Empty for one seed, where
+     * neither is drawn apart from the mean.
+     */
+    private List<LegendEntry> statisticsLegend() {
+        IntSummaryStatistics seeds = panels.stream().flatMap(p -> p.ys.stream()).mapToInt(perSeed -> perSeed.length)
+                .summaryStatistics();
+        if (seeds.getCount() == 0 || seeds.getMax() < 2) {
+            return List.of();
+        }
+        String over = seeds.getMin() == seeds.getMax() ? seeds.getMax() + " seeds" : "seeds";
+        List<LegendEntry> row = new ArrayList<>();
+        row.add(new LegendEntry("mean (line) ± std (band) over " + over, PlotStyle.REFERENCE, LegendEntry.Style.BAND));
+        if (showSeeds) {
+            row.add(new LegendEntry("single seeds (thin lines)", PlotStyle.REFERENCE, LegendEntry.Style.THIN_LINE));
+        }
+        return row;
     }
 
     private XYChart chart(Panel panel) {
@@ -221,6 +242,7 @@ public final class EpochCurves {
             s.setLineColor(PlotStyle.withAlpha(Color.WHITE, 0));
             s.setMarker(SeriesMarkers.NONE);
         }
+        TickFormats.apply(chart, true);
         return chart;
     }
 

@@ -10,5 +10,6 @@ import java.awt.Color;
  * @param style how the entry's sample is drawn
  */
 record LegendEntry(String label, Color colour, Style style) {
-    enum Style { LINE, DASHED_LINE, MARKER }
+    /** LINE: a rule's mean; BAND: a filled ± std band behind its mean line; THIN_LINE: a single seed's curve. */
+    enum Style { LINE, DASHED_LINE, MARKER, BAND, THIN_LINE }
 }

@@ -6,13 +6,15 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
+import java.awt.geom.Rectangle2D;
 import java.util.List;
 import org.knowm.xchart.XYChart;
 
 /**
- * Several XChart panels in one figure, row by row, under an optional title and an optional legend
- * row shared by all panels. XChart draws one chart per canvas; this paints each panel into its own
- * region of a shared canvas, which works for bitmaps and SVG alike.
+ * Several XChart panels in one figure, row by row, under an optional title and optional legend
+ * rows shared by all panels (e.g. the rules in one, what the bands and thin lines mean in the next).
+ * XChart draws one chart per canvas; this paints each panel into its own region of a shared canvas,
+ * which works for bitmaps and SVG alike.
  */
 final class PanelGrid implements Figure {
     static final int TITLE_HEIGHT = 34;
@@ -20,22 +22,29 @@ final class PanelGrid implements Figure {
     private static final int SAMPLE_LENGTH = 22;
 
     private final String title;
-    private final List<LegendEntry> legend;
+    private final List<List<LegendEntry>> legendRows;
     private final List<XYChart> panels;
     private final int columns;
     private final int panelWidth;
     private final int panelHeight;
 
-    PanelGrid(String title, List<LegendEntry> legend, List<XYChart> panels, int columns, int panelWidth, int panelHeight) {
+    /** @param legendRows legend rows from top to bottom; empty rows take no space */
+    PanelGrid(String title, List<List<LegendEntry>> legendRows, List<XYChart> panels, int columns, int panelWidth,
+            int panelHeight) {
         if (panels.isEmpty()) {
             throw new IllegalArgumentException("a figure needs at least one panel");
         }
         this.title = title == null ? "" : title;
-        this.legend = List.copyOf(legend);
+        this.legendRows = legendRows.stream().filter(row -> !row.isEmpty()).map(List::copyOf).toList();
         this.panels = List.copyOf(panels);
         this.columns = Math.max(1, Math.min(columns, panels.size()));
         this.panelWidth = panelWidth;
         this.panelHeight = panelHeight;
+    }
+
+    /** The panels, for tests that inspect what XChart drew on their axes. */
+    List<XYChart> panels() {
+        return panels;
     }
 
     private int rows() {
@@ -43,7 +52,7 @@ final class PanelGrid implements Figure {
     }
 
     private int titleHeight() {
-        return (title.isEmpty() ? 0 : TITLE_HEIGHT) + (legend.isEmpty() ? 0 : LEGEND_HEIGHT);
+        return (title.isEmpty() ? 0 : TITLE_HEIGHT) + legendRows.size() * LEGEND_HEIGHT;
     }
 
     @Override
@@ -57,7 +66,7 @@ final class PanelGrid implements Figure {
     }
 
     /** The legend entries side by side, centred in a row starting at {@code top}. */
-    private void paintLegend(Graphics2D g, int top) {
+    private void paintLegend(Graphics2D g, List<LegendEntry> legend, int top) {
         g.setFont(PlotStyle.LEGEND_FONT);
         FontMetrics metrics = g.getFontMetrics();
         int gap = 18;
@@ -81,6 +90,19 @@ final class PanelGrid implements Figure {
                     sample.draw(new Line2D.Double(x, middle, x + SAMPLE_LENGTH, middle));
                 }
                 case MARKER -> sample.fill(new Ellipse2D.Double(x + SAMPLE_LENGTH / 2.0 - 4, middle - 4, 8, 8));
+                case BAND -> {
+                    sample.setColor(PlotStyle.withAlpha(e.colour(), PlotStyle.BAND_ALPHA));
+                    sample.fill(new Rectangle2D.Double(x, middle - 6, SAMPLE_LENGTH, 12));
+                    sample.setColor(e.colour());
+                    sample.setStroke(PlotStyle.solid(2.0f));
+                    sample.draw(new Line2D.Double(x, middle, x + SAMPLE_LENGTH, middle));
+                }
+                case THIN_LINE -> {
+                    sample.setColor(PlotStyle.withAlpha(e.colour(), PlotStyle.SEED_ALPHA));
+                    sample.setStroke(PlotStyle.solid(0.7f));
+                    sample.draw(new Line2D.Double(x, middle - 3, x + SAMPLE_LENGTH, middle - 1));
+                    sample.draw(new Line2D.Double(x, middle + 2, x + SAMPLE_LENGTH, middle + 3));
+                }
             }
             sample.dispose();
             x += SAMPLE_LENGTH + 6;
@@ -105,8 +127,8 @@ final class PanelGrid implements Figure {
             int y = (TITLE_HEIGHT + metrics.getAscent() - metrics.getDescent()) / 2 + 4;
             g.drawString(title, Math.max(4, x), y);
         }
-        if (!legend.isEmpty()) {
-            paintLegend(g, title.isEmpty() ? 0 : TITLE_HEIGHT);
+        for (int row = 0; row < legendRows.size(); row++) {
+            paintLegend(g, legendRows.get(row), (title.isEmpty() ? 0 : TITLE_HEIGHT) + row * LEGEND_HEIGHT);
         }
         for (int i = 0; i < panels.size(); i++) {
             int x = (i % columns) * panelWidth;

@@ -95,7 +95,7 @@ public final class Traces {
                 }
             }
         }
-        return new PanelGrid(title, legend, charts, columns, panelWidth, panelHeight);
+        return new PanelGrid(title, List.of(legend), charts, columns, panelWidth, panelHeight);
     }
 
     private static Color colour(Line line, int index) {
@@ -129,6 +129,7 @@ public final class Traces {
             s.setLineColor(PlotStyle.withAlpha(Color.WHITE, 0));
             s.setMarker(SeriesMarkers.NONE);
         }
+        TickFormats.apply(chart, false);
         return chart;
     }
 }

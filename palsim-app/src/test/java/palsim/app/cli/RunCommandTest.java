@@ -156,10 +156,11 @@ class RunCommandTest {
     }
 
     @Test
-    void presetsListsNamesWithTheFirstLineOfTheirDescription() {
+    void presetsListsNamesWithWallTimeAndTheFirstLineOfTheirDescription() {
         var r = run("presets");
         assertThat(r.out().lines().toList()).anySatisfy(l -> assertThat(l).startsWith("broken").contains("unreadable"))
-                .contains("fake-demo  A random walk standing in for an experiment (tests only).");
+                .startsWith("preset     wall time (2 cores)  description")
+                .contains("fake-demo  ≈ 1 s                A random walk standing in for an experiment (tests only).");
     }
 
     @Test

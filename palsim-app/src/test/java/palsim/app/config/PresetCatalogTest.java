@@ -8,8 +8,12 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import palsim.app.InputException;
@@ -28,6 +32,37 @@ class PresetCatalogTest {
     @Test
     void descriptionIsTheFirstLineOfTheDescriptionKey() {
         assertThat(testPresets.description("fake-demo")).isEqualTo("A random walk standing in for an experiment (tests only).");
+    }
+
+    @Test
+    void wallTimesComeFromTheTableBesideThePresets() {
+        assertThat(testPresets.wallTime("fake-demo")).hasValue("≈ 1 s");
+        assertThat(testPresets.wallTime("broken")).isEmpty();
+        assertThat(new PresetCatalog(getClass().getClassLoader(), "no-such-folder").wallTimes()).isEmpty();
+    }
+
+    /** The one table of measured wall times covers exactly the shipped presets. */
+    @Test
+    void everyShippedPresetHasAWallTime() {
+        PresetCatalog shipped = PresetCatalog.standard();
+        assertThat(shipped.wallTimes().keySet()).containsExactlyInAnyOrderElementsOf(shipped.names());
+    }
+
+    /** The README's preset table shows the table's wall times, so the two cannot drift apart. */
+    @Test
+    void readmePresetTableShowsTheShippedWallTimes() throws Exception {
+        PresetCatalog shipped = PresetCatalog.standard();
+        Map<String, String> shown = new TreeMap<>();
+        for (String row : Files.readAllLines(Path.of("..", "README.md"))) {
+            String[] cells = row.split("\\|");
+            if (cells.length > 4 && cells[1].strip().startsWith("`fig")) {
+                Matcher names = Pattern.compile("`([^`]+)`").matcher(cells[1]);
+                while (names.find()) {
+                    shown.put(names.group(1), cells[cells.length - 1].strip());
+                }
+            }
+        }
+        assertThat(shown).isEqualTo(new TreeMap<>(shipped.wallTimes()));
     }
 
     @Test

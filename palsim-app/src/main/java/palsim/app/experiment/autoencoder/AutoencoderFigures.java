@@ -6,6 +6,7 @@ import java.util.Optional;
 import palsim.app.experiment.EpochPanels;
 import palsim.app.experiment.MetricNames;
 import palsim.app.experiment.MetricsSink;
+import palsim.app.metrics.PrincipalComponents;
 import palsim.app.plot.ClassScatter;
 import palsim.app.plot.EpochCurves;
 import palsim.app.plot.Figure;
@@ -15,7 +16,8 @@ import palsim.app.plot.Figure;
  *
  * <ul>
  *   <li>{@code latents} (f): the test latents after the last epoch, one panel per rule (its first
- *       seed), coloured by digit;
+ *       seed), coloured by digit; latents of more than two units are drawn as their first two
+ *       principal components, which the title and axes say;
  *   <li>{@code lin_sep} (g): linear separability of the latents over epochs, mean ± std over seeds
  *       per rule;
  *   <li>{@code angle_B_WT} (h): ∠(B_ℓ, W_{ℓ+1}ᵀ) over epochs, one panel per layer ℓ, for the rules
@@ -38,19 +40,33 @@ final class AutoencoderFigures {
     }
 
     /**
-     * Fig. 1f, or nothing if the latent is not two-dimensional.
+     * Fig. 1f, or nothing for a one-unit latent. A latent of more than two units is drawn as its
+     * first two principal components (per panel), and the figure says so.
      *
      * @param firstSeedLatents per rule (config order), the test latents of its first seed
      */
     Optional<Figure> latentScatter(List<TestLatents> firstSeedLatents) {
-        if (settings.network().latentSize() != 2 || firstSeedLatents.isEmpty()) {
+        int units = settings.network().latentSize();
+        if (units < 2 || firstSeedLatents.isEmpty()) {
             return Optional.empty();
         }
         int epoch = firstSeedLatents.get(0).epoch();
-        ClassScatter scatter = new ClassScatter("Latent codes of the test digits after epoch " + epoch, "latent unit 1",
-                "latent unit 2").layout(Math.min(3, firstSeedLatents.size()), 420, 3);
+        int columns = Math.min(3, firstSeedLatents.size());
+        if (units == 2) {
+            ClassScatter scatter = new ClassScatter("Latent codes of the test digits after epoch " + epoch,
+                    "latent unit 1", "latent unit 2").layout(columns, 420, 3);
+            for (TestLatents l : firstSeedLatents) {
+                scatter.panel(l.rule() + " (seed " + l.seed() + ")", l.codes(), l.labels());
+            }
+            return Optional.of(scatter.toFigure());
+        }
+        ClassScatter scatter = new ClassScatter(String.format(Locale.ROOT,
+                "Latent codes of the test digits after epoch %d: first two principal components of the %d units",
+                epoch, units), "principal component 1", "principal component 2").layout(columns, 420, 3);
         for (TestLatents l : firstSeedLatents) {
-            scatter.panel(l.rule() + " (seed " + l.seed() + ")", l.codes(), l.labels());
+            PrincipalComponents pca = PrincipalComponents.firstTwo(l.codes(), units);
+            scatter.panel(String.format(Locale.ROOT, "%s (seed %d; PC 1, 2: %.0f %%, %.0f %% of the variance)", l.rule(),
+                    l.seed(), 100 * pca.explained()[0], 100 * pca.explained()[1]), pca.projected(), l.labels());
         }
         return Optional.of(scatter.toFigure());
     }

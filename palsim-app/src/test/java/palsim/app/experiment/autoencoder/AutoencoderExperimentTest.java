@@ -116,6 +116,20 @@ class AutoencoderExperimentTest {
         assertThat(value(out, "bp", 4, "mse", "")).isLessThan(0.8 * value(out, "bp", 0, "mse", ""));
     }
 
+    /** A latent of three units still gets its scatter figure: its first two principal components, titled so. */
+    @Test
+    void threeUnitLatentIsDrawnAsItsFirstTwoPrincipalComponents() throws IOException {
+        String yaml = AutoencoderSettingsTest.MINIMAL.replace("[784, 200, 2, 200, 784]", "[784, 200, 3, 200, 784]")
+                + "  train_size: 64\n  test_size: 64\nprotocol:\n  steps_per_batch: 10\n  evaluation_steps: 8\n";
+        run("run", config("latent3.yaml", yaml).toString(), "--out", "out");
+        Path out = dir.resolve("out");
+        assertThat(Files.readAllLines(out.resolve("latents.csv")).get(0))
+                .isEqualTo("rule,seed,epoch,sample,label,latent_1,latent_2,latent_3");
+        assertThat(out.resolve("figures/latents.png")).isNotEmptyFile();
+        String svg = Files.readString(out.resolve("figures/latents.svg"));
+        assertThat(svg).as("the title, drawn as text").contains("first two principal components of the 3 units");
+    }
+
     @Test
     void metricsAndLatentsAreBitIdenticalForOneAndTwoThreads() throws IOException {
         String yaml = AutoencoderSettingsTest.MINIMAL.replace("seeds: [1]", "seeds: [1, 2]").replace("data:", """
