@@ -13,7 +13,7 @@ final class PaperFigure {
     /** One panel: a run's figure and its caption. */
     record Panel(String letter, ReportRun run, ReportRun.Figure figure, String caption) {}
 
-    private static final String BANDS = "Line: mean over %d seeds; band: ± std over seeds; thin lines: single seeds.";
+    private static final String BANDS = "Line: mean over %d %s; band: ± std over seeds; thin lines: single seeds.";
 
     private PaperFigure() {}
 
@@ -58,7 +58,7 @@ final class PaperFigure {
                 ReportRun.Figure f = run.figure(figure);
                 if (run.source().equals(source) && f != null) {
                     String bands = figure.equals("latents") ? "One seed's test digits, after the last epoch."
-                            : String.format(Locale.ROOT, BANDS, run.seeds());
+                            : String.format(Locale.ROOT, BANDS, run.seeds(), run.seeds() == 1 ? "seed" : "seeds");
                     panels.add(new Panel(letter, run, f, what + " " + bands + " Run " + run.name() + ", preset "
                             + source + "."));
                     return;

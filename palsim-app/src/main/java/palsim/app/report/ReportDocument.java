@@ -330,7 +330,7 @@ final class ReportDocument {
             th, td { border: 1px solid #ccc; padding: 0.25em 0.6em; text-align: left; vertical-align: top; }
             th { background: #f3f3f3; }
             .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(560px, 1fr)); gap: 1.5em; }
-            figure { margin: 0; } figure svg, figure img { width: 100%; height: auto; }
+            figure { margin: 0; } figure svg, figure img { max-width: 100%; height: auto; }
             figcaption { font-size: 0.9em; color: #333; margin-top: 0.4em; }
             """;
 }
