@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         subcommands = {RunCommand.class, ReproduceCommand.class, RerunCommand.class, VerifyCommand.class, SweepCommand.class,
+            ReportCommand.class,
             PresetsCommand.class,
             DataCommand.class,
             CommandLine.HelpCommand.class},

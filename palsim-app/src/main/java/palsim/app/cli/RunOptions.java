@@ -32,4 +32,17 @@ final class RunOptions {
 
     @Option(names = {"-v", "--verbose"}, description = "Print stack traces of errors.")
     boolean verbose;
+
+    /** These options with another {@code --out} (and {@code --force}, since the parent was checked). */
+    RunOptions withOut(Path directory) {
+        RunOptions copy = new RunOptions();
+        copy.out = directory;
+        copy.force = force;
+        copy.seeds = seeds;
+        copy.epochs = epochs;
+        copy.set = new ArrayList<>(set);
+        copy.threads = threads;
+        copy.verbose = verbose;
+        return copy;
+    }
 }

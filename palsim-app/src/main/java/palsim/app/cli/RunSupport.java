@@ -81,6 +81,13 @@ final class RunSupport {
         out.flush();
     }
 
+    /** The line that says where a report of {@code runs} runs went. */
+    void printReport(PrintWriter out, int runs, Path directory, List<String> files) {
+        out.println("Report of " + runs + (runs == 1 ? " run" : " runs") + ": " + display(directory.resolve(files.get(0)))
+                + " (also " + String.join(", ", files.subList(1, files.size())) + " in " + display(directory) + ")");
+        out.flush();
+    }
+
     /** The path relative to the working directory when it lies inside it. */
     String display(Path path) {
         Path absolute = path.toAbsolutePath().normalize();
