@@ -28,12 +28,12 @@ public record Backprop() implements FeedbackRule {
 
     @Override
     public void initialise(FeedbackProjection projection, UniformRandomProvider rng) {
-        projection.tieToForward();
+        projection.setFromForward(ForwardImage.TRANSPOSE);
     }
 
     @Override
     public void update(FeedbackProjection projection, double dt, boolean feedbackLearning) {
-        projection.tieToForward();
+        projection.setFromForward(ForwardImage.TRANSPOSE);
     }
 
     @Override

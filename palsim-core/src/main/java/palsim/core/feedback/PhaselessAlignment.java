@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
@@ -76,7 +77,8 @@ public record PhaselessAlignment(
     public void update(FeedbackProjection projection, double dt, boolean feedbackLearning) {
         if (feedbackLearning) {
             int i = projection.layer() - 1;
-            projection.learnFromNoise(learningRates[i] * dt, decay[i]);
+            projection.learnFromCorrelation(FeedbackSignal.NOISE, FeedbackSignal.HIGH_PASSED_RATES, learningRates[i] * dt,
+                    decay[i]);
         }
     }
 
@@ -93,6 +95,11 @@ public record PhaselessAlignment(
     @Override
     public double forwardLowPassTau() {
         return forwardLowPassTau;
+    }
+
+    @Override
+    public Set<FeedbackSignal> learningSignals() {
+        return Set.of(FeedbackSignal.NOISE, FeedbackSignal.HIGH_PASSED_RATES);
     }
 
     @Override

@@ -5,6 +5,8 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import palsim.core.feedback.FeedbackProjection;
 import palsim.core.feedback.FeedbackRule;
+import palsim.core.feedback.FeedbackSignal;
+import palsim.core.feedback.ForwardImage;
 import palsim.core.rng.RandomStreams;
 
 /**
@@ -24,7 +26,7 @@ import palsim.core.rng.RandomStreams;
  *   <li>{@link FeedbackRule#initialise} of every B_ℓ, given the weight stream. In this engine
  *       {@link FeedbackProjection#drawRandomFeedback} <em>keeps the B_ℓ drawn in step 2</em> (its
  *       place in the reference's draw order), so FA and PAL keep it and BP's
- *       {@link FeedbackProjection#tieToForward} replaces it by W_{ℓ+1}ᵀ (and B^PI_ℓ by −B_ℓ);
+ *       {@link FeedbackProjection#setFromForward} replaces it by an image of W_{ℓ+1} (and B^PI_ℓ by −B_ℓ);
  *   <li>if {@link MicrocircuitSpec#selfPredictingStart()}, the self-predicting state (§4.2).
  * </ol>
  *
@@ -189,11 +191,17 @@ public record CircuitState(double[][] somaticVoltages, double[][] interneuronVol
     /** The feedback projection B_ℓ of a seed's weights while they are being initialised. */
     private record InitialFeedback(WeightSnapshot weights, int[] n, int layer) implements FeedbackProjection {
 
-        /** B_ℓ := W_{ℓ+1}ᵀ and B^PI_ℓ := −B_ℓ. */
+        /** B_ℓ := the image of W_{ℓ+1} and B^PI_ℓ := −B_ℓ. */
         @Override
-        public void tieToForward() {
-            ScalarLaneKernels.INSTANCE.tieTransposed(weights.forwardView(layer + 1), weights.feedbackView(layer),
-                    weights.interneuronToPyramidView(layer), n[layer], n[layer + 1]);
+        public void setFromForward(ForwardImage image) {
+            double[] w = weights.forwardView(layer + 1);
+            double[] b = weights.feedbackView(layer);
+            double[] bpi = weights.interneuronToPyramidView(layer);
+            switch (image) {
+                case TRANSPOSE -> ScalarLaneKernels.INSTANCE.tieTransposed(w, b, bpi, n[layer], n[layer + 1]);
+                case SCALED_SIGN_OF_TRANSPOSE -> ScalarLaneKernels.INSTANCE.tieSignTransposed(w, b, bpi, n[layer],
+                        n[layer + 1]);
+            }
         }
 
         /** Keeps the B_ℓ drawn at its place in the §4.1 draw order (see the class comment). */
@@ -203,8 +211,14 @@ public record CircuitState(double[][] somaticVoltages, double[][] interneuronVol
         }
 
         @Override
-        public void learnFromNoise(double rate, double decay) {
+        public void learnFromCorrelation(FeedbackSignal below, FeedbackSignal above, double rate, double decay) {
             throw new IllegalStateException("a feedback rule may not learn while the network is initialised");
+        }
+
+        /** Nothing learns while the network is initialised. */
+        @Override
+        public double forwardLearningRate() {
+            return 0.0;
         }
     }
 }

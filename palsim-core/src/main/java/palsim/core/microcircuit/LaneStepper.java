@@ -3,6 +3,7 @@ package palsim.core.microcircuit;
 import java.util.Arrays;
 import palsim.core.feedback.ExploratoryNoise;
 import palsim.core.feedback.FeedbackRule;
+import palsim.core.feedback.FeedbackSignal;
 import palsim.core.neuron.Activation;
 import palsim.core.rng.OrnsteinUhlenbeck;
 
@@ -45,6 +46,11 @@ final class LaneStepper implements MicrocircuitPhases {
     // §3.1–3.3
     private final double[] forwardAttenuation;
     private final double[] forwardRate;
+    /** η^fw_ℓ itself, for rules that learn from the forward update (Kolen–Pollack). */
+    private final double[] forwardLearningRate;
+    /** 1 − dt·η^fw_ℓ·λ, the forward decay a rule asks for ({@link FeedbackRule#forwardDecay()}). */
+    private final double[] forwardKeep;
+    private final boolean forwardDecays;
     private final double interneuronAttenuation;
     private final double[] pyramidToInterneuronRate;
     private final double[] interneuronToPyramidRate;
@@ -79,7 +85,7 @@ final class LaneStepper implements MicrocircuitPhases {
         }
         this.projections = new LaneFeedbackProjection[top];
         for (int l = 1; l <= top - 1; l++) {
-            projections[l] = new LaneFeedbackProjection(state, l);
+            projections[l] = new LaneFeedbackProjection(this, l);
         }
 
         Conductances g = spec.conductances();
@@ -103,9 +109,14 @@ final class LaneStepper implements MicrocircuitPhases {
 
         forwardAttenuation = new double[top + 1];
         forwardRate = new double[top + 1];
+        forwardLearningRate = new double[top + 1];
+        forwardKeep = new double[top + 1];
+        forwardDecays = rule.forwardDecay() != 0;
         for (int l = 1; l <= top; l++) {
             forwardAttenuation[l] = l == top ? g.outputBasalAttenuation() : g.hiddenBasalAttenuation();
-            forwardRate[l] = dt * spec.forwardLearningRate(l);
+            forwardLearningRate[l] = spec.forwardLearningRate(l);
+            forwardRate[l] = dt * forwardLearningRate[l];
+            forwardKeep[l] = 1.0 - forwardRate[l] * rule.forwardDecay();
         }
         interneuronAttenuation = g.interneuronDendriteAttenuation();
         pyramidToInterneuronRate = new double[top];
@@ -272,6 +283,49 @@ final class LaneStepper implements MicrocircuitPhases {
         return true;
     }
 
+    /** η^fw_ℓ while W_ℓ learns in this step, else 0 ({@link LaneFeedbackProjection#forwardLearningRate()}). */
+    double forwardLearningRateNow(int l) {
+        return forwardLearns(l) ? forwardLearningRate[l] : 0.0;
+    }
+
+    /**
+     * Checks that this state keeps {@code signal} for population {@code population}.
+     *
+     * @throws IllegalStateException naming what the rule failed to declare
+     */
+    void requireSignal(FeedbackSignal signal, int population) {
+        boolean kept = switch (signal) {
+            case NOISE -> s.noise != null;
+            case RATES -> true;
+            case HIGH_PASSED_RATES -> s.highPass != null;
+            case FORWARD_UPDATE -> forwardLearns(population);
+        };
+        if (!kept) {
+            throw new IllegalStateException("feedback rule '" + rule.name() + "' learns from " + signal + " of population "
+                    + population + ", which the microcircuit does not keep now (undeclared noise or high-pass, or W_"
+                    + population + " not learning)");
+        }
+    }
+
+    /**
+     * The array of a signal of B_ℓ's update (§3.4): ξ_ℓ as refreshed in this step; h as left by the
+     * previous step (quirk 3); the rates below as W_{ℓ+1}'s update reads them (r^prev_ℓ) and above
+     * as this step's r_{ℓ+1}; the forward update's factor dt·η·[r − φ(a·v^{bas,prev})] of this step.
+     */
+    private double[] signal(FeedbackSignal signal, int population, boolean below) {
+        return switch (signal) {
+            case NOISE -> s.noise[population];
+            case RATES -> below ? s.ratePrev[population] : s.rate[population];
+            case HIGH_PASSED_RATES -> s.highPass[population];
+            case FORWARD_UPDATE -> {
+                if (!predictionErrorsReady) {
+                    computePredictionErrors();
+                }
+                yield s.forwardSignal[population];
+            }
+        };
+    }
+
     @Override
     public void computeApicalPotentialsAndLearnFeedback() {
         boolean feedbackSwitch = switches.feedback();
@@ -283,20 +337,31 @@ final class LaneStepper implements MicrocircuitPhases {
             boolean lateral = interneuronToPyramidLearns(l);
             int rows = n[l];
             int cols = n[l + 1];
-            if (request == LaneFeedbackProjection.Request.LEARN_FROM_NOISE && lateral) {
+            double[] x = null;
+            double[] y = null;
+            if (request == LaneFeedbackProjection.Request.LEARN_FROM_CORRELATION) {
+                x = signal(projection.below(), l, true);
+                y = signal(projection.above(), l + 1, false);
+            }
+            if (request == LaneFeedbackProjection.Request.LEARN_FROM_CORRELATION && lateral) {
                 kernels.apicalWithFeedbackLearning(s.feedback[l], s.interneuronToPyramid[l], rows, cols, s.rate[l + 1],
-                        s.interneuronRate[l], s.apical[l], s.noise[l], projection.noiseLearningPresynaptic(),
-                        projection.noiseRate(), projection.noiseDecay(), s.apicalPrev[l], -interneuronToPyramidRate[l],
-                        s.interneuronRatePrev[l]);
+                        s.interneuronRate[l], s.apical[l], x, y, projection.rate(), projection.decay(), s.apicalPrev[l],
+                        -interneuronToPyramidRate[l], s.interneuronRatePrev[l]);
                 continue;
             }
             kernels.matVecPair(s.feedback[l], s.rate[l + 1], s.interneuronToPyramid[l], s.interneuronRate[l], rows, cols,
                     s.apical[l]);
             switch (request) {
-                case TIE_TO_FORWARD -> kernels.tieTransposed(s.forward[l + 1], s.feedback[l], s.interneuronToPyramid[l],
-                        rows, cols);
-                case LEARN_FROM_NOISE -> kernels.learnFromNoise(s.feedback[l], rows, cols, s.noise[l],
-                        projection.noiseLearningPresynaptic(), projection.noiseRate(), projection.noiseDecay());
+                case SET_FROM_FORWARD -> {
+                    switch (projection.image()) {
+                        case TRANSPOSE -> kernels.tieTransposed(s.forward[l + 1], s.feedback[l], s.interneuronToPyramid[l],
+                                rows, cols);
+                        case SCALED_SIGN_OF_TRANSPOSE -> kernels.tieSignTransposed(s.forward[l + 1], s.feedback[l],
+                                s.interneuronToPyramid[l], rows, cols);
+                    }
+                }
+                case LEARN_FROM_CORRELATION -> kernels.learnFromCorrelation(s.feedback[l], rows, cols, x, y, projection.rate(),
+                        projection.decay());
                 case NONE -> { }
             }
             if (lateral) {
@@ -326,6 +391,10 @@ final class LaneStepper implements MicrocircuitPhases {
             }
             double[] pre = s.ratePrev[l - 1]; // x^prev for ℓ = 1
             double[] observed = forwardUpdatesObserved ? s.forwardUpdate[l] : null;
+            if (forwardDecays && forwardLearns(l)) {
+                // W ← (1 − dt·η·λ)·W before the increment: the decay a rule asks for (Kolen–Pollack)
+                LaneKernels.scale(forwardKeep[l], s.forward[l], s.forward[l], n[l] * n[l - 1] * lanes);
+            }
             if (!forwardLearns(l)) {
                 kernels.outer(s.forwardUpdate[l], n[l], n[l - 1], s.forwardSignal[l], pre);
             } else if (s.forwardLowPass != null) {

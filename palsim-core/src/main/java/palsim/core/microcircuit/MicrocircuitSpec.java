@@ -2,8 +2,8 @@ package palsim.core.microcircuit;
 
 import java.util.Arrays;
 import java.util.Objects;
-import palsim.core.feedback.ExploratoryNoise;
 import palsim.core.feedback.FeedbackRule;
+import palsim.core.feedback.RuleTimeConstants;
 import palsim.core.feedback.ModelKind;
 import palsim.core.neuron.Activation;
 
@@ -87,7 +87,7 @@ public record MicrocircuitSpec(
             throw new IllegalArgumentException("feedback_rule is missing");
         }
         feedbackRule.validateFor(ModelKind.MICROCIRCUIT, layers.clone());
-        requireRuleTimeConstants(feedbackRule, dt);
+        RuleTimeConstants.requireResolvedBy(feedbackRule, dt);
         if (initialRanges == null) {
             throw new IllegalArgumentException("init ranges are missing");
         }
@@ -230,23 +230,6 @@ public record MicrocircuitSpec(
             }
         }
         return rates.clone();
-    }
-
-    /** The discrete filters of the rule need τ ≥ dt (a factor dt/τ above 1 would overshoot). */
-    private static void requireRuleTimeConstants(FeedbackRule rule, double dt) {
-        for (ExploratoryNoise noise : rule.noise().stream().toList()) {
-            if (noise.tau() < dt) {
-                throw new IllegalArgumentException("noise.tau must be >= dt = " + dt + ", got " + noise.tau());
-            }
-        }
-        double highPass = rule.highPassTau();
-        if (highPass != 0 && highPass < dt) {
-            throw new IllegalArgumentException("tau_high_pass must be 0 or >= dt = " + dt + ", got " + highPass);
-        }
-        double lowPass = rule.forwardLowPassTau();
-        if (lowPass != 0 && lowPass < dt) {
-            throw new IllegalArgumentException("tau_forward_low_pass must be 0 or >= dt = " + dt + ", got " + lowPass);
-        }
     }
 
     /** Collects the settings of a {@link MicrocircuitSpec}; {@link #build()} validates them. */

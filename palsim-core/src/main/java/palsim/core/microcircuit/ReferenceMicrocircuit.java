@@ -6,6 +6,8 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import palsim.core.feedback.ExploratoryNoise;
 import palsim.core.feedback.FeedbackProjection;
 import palsim.core.feedback.FeedbackRule;
+import palsim.core.feedback.FeedbackSignal;
+import palsim.core.feedback.ForwardImage;
 import palsim.core.linalg.DoubleReferenceMatrixKernels;
 import palsim.core.neuron.Activation;
 import palsim.core.rng.RandomStreams;
@@ -284,6 +286,12 @@ public final class ReferenceMicrocircuit {
         if (switches.forward()) {
             double tauLo = rule.forwardLowPassTau();
             for (int l = 1; l <= N; l++) {
+                if (rule.forwardDecay() != 0) {
+                    double keep = 1.0 - dt * spec.forwardLearningRate(l) * rule.forwardDecay();
+                    for (int k = 0; k < W[l].length; k++) {
+                        W[l][k] = keep * W[l][k];
+                    }
+                }
                 if (tauLo > 0) {
                     for (int k = 0; k < D[l].length; k++) {
                         D[l][k] += (dt / tauLo) * (dW[l][k] - D[l][k]);
@@ -406,8 +414,23 @@ public final class ReferenceMicrocircuit {
         }
 
         @Override
-        public void tieToForward() {
-            ScalarLaneKernels.INSTANCE.tieTransposed(W[l + 1], B[l], BPI[l], n[l], n[l + 1]);
+        public void setFromForward(ForwardImage image) {
+            switch (image) {
+                case TRANSPOSE -> ScalarLaneKernels.INSTANCE.tieTransposed(W[l + 1], B[l], BPI[l], n[l], n[l + 1]);
+                case SCALED_SIGN_OF_TRANSPOSE -> {
+                    double sum = 0.0;
+                    for (double w : W[l + 1]) {
+                        sum += Math.abs(w);
+                    }
+                    double m = sum / W[l + 1].length;
+                    for (int i = 0; i < n[l]; i++) {
+                        for (int j = 0; j < n[l + 1]; j++) {
+                            B[l][i * n[l + 1] + j] = m * Math.signum(W[l + 1][j * n[l] + i]);
+                            BPI[l][i * n[l + 1] + j] = -B[l][i * n[l + 1] + j];
+                        }
+                    }
+                }
+            }
         }
 
         @Override
@@ -415,15 +438,38 @@ public final class ReferenceMicrocircuit {
             throw new IllegalStateException("B is drawn when the circuit is built");
         }
 
+        /** Written from the definitions: B += rate·(x yᵀ − decay·B); KP's x yᵀ is ΔW_{ℓ+1}ᵀ itself. */
         @Override
-        public void learnFromNoise(double rate, double decay) {
-            double[] pre = h[l + 1];
+        public void learnFromCorrelation(FeedbackSignal below, FeedbackSignal above, double rate, double decay) {
             for (int i = 0; i < n[l]; i++) {
                 for (int j = 0; j < n[l + 1]; j++) {
                     int k = i * n[l + 1] + j;
-                    B[l][k] += rate * (xi[l][i] * pre[j] - decay * B[l][k]);
+                    double correlation = switch (below) {
+                        case NOISE -> xi[l][i] * switch (above) {
+                            case HIGH_PASSED_RATES -> h[l + 1][j];
+                            case RATES -> r[l + 1][j];
+                            default -> throw unsupported(below, above);
+                        };
+                        case RATES -> {
+                            if (above != FeedbackSignal.FORWARD_UPDATE) {
+                                throw unsupported(below, above);
+                            }
+                            yield dW[l + 1][j * n[l] + i];
+                        }
+                        default -> throw unsupported(below, above);
+                    };
+                    B[l][k] += rate * (correlation - decay * B[l][k]);
                 }
             }
+        }
+
+        @Override
+        public double forwardLearningRate() {
+            return switches.forward() ? spec.forwardLearningRate(l + 1) : 0.0;
+        }
+
+        private IllegalStateException unsupported(FeedbackSignal below, FeedbackSignal above) {
+            return new IllegalStateException("the reference microcircuit does not learn B from " + below + " and " + above);
         }
     }
 }

@@ -188,7 +188,7 @@ class AutoencoderSettingsTest {
                 .hasMessageStartingWith("rules.pal.noise.std has 2 entries; the network has 4 populations");
         String slowNoise = pal.replace("[0.01, 0.01]", "[0.01, 0.01, 0.01, 0]").replace("tau: 1.0}", "tau: 0.01}");
         assertThatThrownBy(() -> parse(MINIMAL.replace("data:", slowNoise + "data:"))).isInstanceOf(InputException.class)
-                .hasMessageStartingWith("rules.pal.noise.tau (0.01) must be >= dt (0.1)");
+                .hasMessageStartingWith("rules.pal.noise.tau must be >= dt = 0.1, got 0.01");
     }
 
     @Test
