@@ -8,7 +8,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
- * Feedback rules by configuration name. {@link #standard()} knows bp, dfa, fa and pal; further
+ * Feedback rules by configuration name. {@link #standard()} knows bp, dfa, fa, kolen_pollack, pal and sign_symmetry; further
  * rules register a factory under a new name.
  */
 public final class FeedbackRuleRegistry {
@@ -21,6 +21,8 @@ public final class FeedbackRuleRegistry {
         r.register(FeedbackAlignment.NAME, p -> new FeedbackAlignment());
         r.register(DirectFeedbackAlignment.NAME, p -> new DirectFeedbackAlignment());
         r.register(PhaselessAlignment.NAME, FeedbackRuleRegistry::phaselessAlignment);
+        r.register(SignSymmetry.NAME, p -> new SignSymmetry());
+        r.register(KolenPollack.NAME, p -> new KolenPollack(p.number("decay")));
         return r;
     }
 
