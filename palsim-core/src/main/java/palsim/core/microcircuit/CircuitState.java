@@ -22,7 +22,8 @@ import palsim.core.rng.RandomStreams;
  *   <li>{@code RandomStreams.seeded(s)}, standard normals: u_1 … u_N, then u^I_1 … u^I_{N−1};
  *   <li>a second {@code RandomStreams.seeded(s)}, uniforms, each matrix row-major: all W_ℓ, all
  *       W^IP_ℓ, all B_ℓ, all B^PI_ℓ, each from its {@link InitialWeightRanges range}. B is drawn for
- *       every feedback rule, so the stream (and hence B^PI) does not depend on the rule;
+ *       every feedback rule, so the stream (and hence B^PI) does not depend on the rule — except
+ *       under direct feedback (DFA), whose B_ℓ and B^PI_ℓ have n_ℓ × n_N entries;
  *   <li>{@link FeedbackRule#initialise} of every B_ℓ, given the weight stream. In this engine
  *       {@link FeedbackProjection#drawRandomFeedback} <em>keeps the B_ℓ drawn in step 2</em> (its
  *       place in the reference's draw order), so FA and PAL keep it and BP's
@@ -68,13 +69,13 @@ public record CircuitState(double[][] somaticVoltages, double[][] interneuronVol
         }
         double[][] b = new double[layers - 1][];
         for (int l = 1; l <= layers - 1; l++) {
-            b[l - 1] = uniforms(weightStream, r.feedback(), n[l] * n[l + 1]);
+            b[l - 1] = uniforms(weightStream, r.feedback(), n[l] * n[spec.feedbackSource(l)]);
         }
         double[][] bpi = new double[layers - 1][];
         for (int l = 1; l <= layers - 1; l++) {
-            bpi[l - 1] = uniforms(weightStream, r.interneuronToPyramid(), n[l] * n[l + 1]);
+            bpi[l - 1] = uniforms(weightStream, r.interneuronToPyramid(), n[l] * n[spec.feedbackSource(l)]);
         }
-        WeightSnapshot weights = new WeightSnapshot(n, w, wip, b, bpi);
+        WeightSnapshot weights = new WeightSnapshot(n, spec.directFeedback(), w, wip, b, bpi);
 
         FeedbackRule rule = spec.feedbackRule();
         for (int l = 1; l <= layers - 1; l++) {

@@ -27,6 +27,9 @@ final class LaneStepper implements MicrocircuitPhases {
     private final Activation[] phi;
     private final FeedbackRule rule;
     private final LaneFeedbackProjection[] projections;
+    /** The pyramidal population whose rates reach hidden layer ℓ's apical compartment (ℓ+1; N for DFA). */
+    private final int[] feedbackSource;
+    private final boolean directFeedback;
     private final double dt;
 
     // §2.2: ŭ = u^old + c·(u − u^old), c = taur·τ/dt
@@ -84,7 +87,10 @@ final class LaneStepper implements MicrocircuitPhases {
             phi[l] = spec.activation(l);
         }
         this.projections = new LaneFeedbackProjection[top];
+        this.feedbackSource = new int[top];
+        this.directFeedback = spec.directFeedback();
         for (int l = 1; l <= top - 1; l++) {
+            feedbackSource[l] = spec.feedbackSource(l);
             projections[l] = new LaneFeedbackProjection(this, l);
         }
 
@@ -334,9 +340,18 @@ final class LaneStepper implements MicrocircuitPhases {
             // the rule's change of B_ℓ is a request, carried out below after B_ℓ has been read (§3.4)
             rule.update(projection, dt, feedbackSwitch);
             LaneFeedbackProjection.Request request = projection.takeRequest();
+            if (directFeedback && request != LaneFeedbackProjection.Request.NONE) {
+                throw new IllegalStateException("feedback rule '" + rule.name() + "' changes its direct feedback weights, "
+                        + "which the microcircuit keeps fixed");
+            }
             boolean lateral = interneuronToPyramidLearns(l);
             int rows = n[l];
-            int cols = n[l + 1];
+            // B_ℓ r_src + B^PI_ℓ r^I_{src−1}: src = ℓ+1, or N for DFA (the output and its prediction by the top interneurons)
+            int source = feedbackSource[l];
+            int cols = n[source];
+            double[] sourceRate = s.rate[source];
+            double[] interneuronRate = s.interneuronRate[source - 1];
+            double[] interneuronRatePrev = s.interneuronRatePrev[source - 1];
             double[] x = null;
             double[] y = null;
             if (request == LaneFeedbackProjection.Request.LEARN_FROM_CORRELATION) {
@@ -344,13 +359,12 @@ final class LaneStepper implements MicrocircuitPhases {
                 y = signal(projection.above(), l + 1, false);
             }
             if (request == LaneFeedbackProjection.Request.LEARN_FROM_CORRELATION && lateral) {
-                kernels.apicalWithFeedbackLearning(s.feedback[l], s.interneuronToPyramid[l], rows, cols, s.rate[l + 1],
-                        s.interneuronRate[l], s.apical[l], x, y, projection.rate(), projection.decay(), s.apicalPrev[l],
-                        -interneuronToPyramidRate[l], s.interneuronRatePrev[l]);
+                kernels.apicalWithFeedbackLearning(s.feedback[l], s.interneuronToPyramid[l], rows, cols, sourceRate,
+                        interneuronRate, s.apical[l], x, y, projection.rate(), projection.decay(), s.apicalPrev[l],
+                        -interneuronToPyramidRate[l], interneuronRatePrev);
                 continue;
             }
-            kernels.matVecPair(s.feedback[l], s.rate[l + 1], s.interneuronToPyramid[l], s.interneuronRate[l], rows, cols,
-                    s.apical[l]);
+            kernels.matVecPair(s.feedback[l], sourceRate, s.interneuronToPyramid[l], interneuronRate, rows, cols, s.apical[l]);
             switch (request) {
                 case SET_FROM_FORWARD -> {
                     switch (projection.image()) {
@@ -367,7 +381,7 @@ final class LaneStepper implements MicrocircuitPhases {
             if (lateral) {
                 // −dt·η^PI·v^{api,prev}_ℓ (noise-free), then ΔB^PI on top of BP's tie (quirk 8)
                 LaneKernels.scale(-interneuronToPyramidRate[l], s.apicalPrev[l], s.apicalSignal[l], rows * lanes);
-                kernels.addOuter(s.interneuronToPyramid[l], rows, cols, s.apicalSignal[l], s.interneuronRatePrev[l], null);
+                kernels.addOuter(s.interneuronToPyramid[l], rows, cols, s.apicalSignal[l], interneuronRatePrev, null);
             }
         }
     }

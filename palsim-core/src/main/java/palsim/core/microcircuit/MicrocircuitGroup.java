@@ -89,6 +89,10 @@ public final class MicrocircuitGroup {
         int[] layers = spec.layers();
         for (CircuitState s : initial) {
             s.requireShape(layers);
+            if (s.weights().directFeedback() != spec.directFeedback()) {
+                throw new IllegalArgumentException("state has " + (s.weights().directFeedback() ? "direct" : "layer-to-layer")
+                        + " feedback weights; the circuit's rule '" + spec.feedbackRule().name() + "' needs the other kind");
+            }
         }
         return new MicrocircuitGroup(spec, seeds, initial);
     }
@@ -168,10 +172,10 @@ public final class MicrocircuitGroup {
         return gather(state.forward[layer], lane, state.n[layer] * state.n[layer - 1]);
     }
 
-    /** B_ℓ, n_ℓ × n_{ℓ+1}. */
+    /** B_ℓ, n_ℓ × n_{ℓ+1} (direct feedback: n_ℓ × n_N, {@link MicrocircuitSpec#feedbackSource}). */
     public double[] feedbackWeights(int lane, int layer) {
         checkLayer(layer, 1, state.layers - 1);
-        return gather(state.feedback[layer], lane, state.n[layer] * state.n[layer + 1]);
+        return gather(state.feedback[layer], lane, state.n[layer] * state.n[spec.feedbackSource(layer)]);
     }
 
     /** W^IP_ℓ, n_{ℓ+1} × n_ℓ. */
@@ -180,10 +184,10 @@ public final class MicrocircuitGroup {
         return gather(state.pyramidToInterneuron[layer], lane, state.n[layer + 1] * state.n[layer]);
     }
 
-    /** B^PI_ℓ, n_ℓ × n_{ℓ+1}. */
+    /** B^PI_ℓ, the shape of B_ℓ. */
     public double[] interneuronToPyramidWeights(int lane, int layer) {
         checkLayer(layer, 1, state.layers - 1);
-        return gather(state.interneuronToPyramid[layer], lane, state.n[layer] * state.n[layer + 1]);
+        return gather(state.interneuronToPyramid[layer], lane, state.n[layer] * state.n[spec.feedbackSource(layer)]);
     }
 
     /** All weights of lane {@code lane}. */
@@ -201,7 +205,7 @@ public final class MicrocircuitGroup {
             b[l - 1] = feedbackWeights(lane, l);
             bpi[l - 1] = interneuronToPyramidWeights(lane, l);
         }
-        return new WeightSnapshot(state.n, w, wip, b, bpi);
+        return new WeightSnapshot(state.n, spec.directFeedback(), w, wip, b, bpi);
     }
 
     /** The somatic voltages u, u^I and all weights of lane {@code lane} now. */

@@ -2,6 +2,7 @@ package palsim.core.microcircuit;
 
 import java.util.Arrays;
 import java.util.Objects;
+import palsim.core.feedback.FeedbackPathway;
 import palsim.core.feedback.FeedbackRule;
 import palsim.core.feedback.RuleTimeConstants;
 import palsim.core.feedback.ModelKind;
@@ -104,6 +105,23 @@ public record MicrocircuitSpec(
     /** N, the number of pyramidal layers (hidden + output). */
     public int pyramidalLayers() {
         return layers.length - 1;
+    }
+
+    /**
+     * Whether the apical compartments are driven straight from the output (direct feedback
+     * alignment): B_ℓ is then n_ℓ × n_N and multiplies r_N − r^I_{N−1} (see {@link #feedbackSource}).
+     */
+    public boolean directFeedback() {
+        return feedbackRule.pathway() == FeedbackPathway.DIRECT_FROM_OUTPUT;
+    }
+
+    /**
+     * The pyramidal population whose rates reach the apical compartment of hidden layer ℓ through
+     * B_ℓ: ℓ+1, or N with {@link #directFeedback()}. The interneurons that cancel it are those of
+     * layer {@code feedbackSource(ℓ) − 1}.
+     */
+    public int feedbackSource(int layer) {
+        return directFeedback() ? pyramidalLayers() : layer + 1;
     }
 
     /** n_ℓ, the size of population ℓ (0 = input). */

@@ -173,8 +173,9 @@ public final class ReferenceMicrocircuit {
         double[][] apicalDrive = new double[N][];
         for (int l = 1; l <= N - 1; l++) {
             vDen[l] = DoubleReferenceMatrixKernels.matVec(WIP[l], n[l + 1], n[l], r[l]);
-            double[] top = DoubleReferenceMatrixKernels.matVec(B[l], n[l], n[l + 1], r[l + 1]);
-            double[] lateral = DoubleReferenceMatrixKernels.matVec(BPI[l], n[l], n[l + 1], rI[l]);
+            int src = spec.feedbackSource(l); // ℓ+1; N for DFA: B^D_ℓ (r_N − r^I_{N−1}) with B^PI = −B^D
+            double[] top = DoubleReferenceMatrixKernels.matVec(B[l], n[l], n[src], r[src]);
+            double[] lateral = DoubleReferenceMatrixKernels.matVec(BPI[l], n[l], n[src], rI[src - 1]);
             for (int i = 0; i < n[l]; i++) {
                 vApi[l][i] = top[i] + lateral[i];
             }
@@ -254,11 +255,12 @@ public final class ReferenceMicrocircuit {
                     dWIP[l][i * n[l] + j] = dt * eta * post * rPrev[l][j];
                 }
             }
-            dBPI[l] = new double[n[l] * n[l + 1]];
+            int src = spec.feedbackSource(l);
+            dBPI[l] = new double[n[l] * n[src]];
             double etaPI = spec.interneuronToPyramidLearningRate(l);
             for (int i = 0; i < n[l]; i++) {
-                for (int j = 0; j < n[l + 1]; j++) {
-                    dBPI[l][i * n[l + 1] + j] = -dt * etaPI * vApiPrev[l][i] * rIPrev[l][j];
+                for (int j = 0; j < n[src]; j++) {
+                    dBPI[l][i * n[src] + j] = -dt * etaPI * vApiPrev[l][i] * rIPrev[src - 1][j];
                 }
             }
         }

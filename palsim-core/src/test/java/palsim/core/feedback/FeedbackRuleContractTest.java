@@ -59,7 +59,8 @@ class FeedbackRuleContractTest {
         MicrocircuitGroup single = run(spec, 12);
         for (int l = 1; l <= 2; l++) {
             double[] b = pair.feedbackWeights(1, l);
-            assertThat(b).as("B_%d shape", l).hasSize(LAYERS[l] * LAYERS[l + 1]);
+            int columns = rule.pathway() == FeedbackPathway.DIRECT_FROM_OUTPUT ? LAYERS[3] : LAYERS[l + 1];
+            assertThat(b).as("B_%d shape", l).hasSize(LAYERS[l] * columns);
             assertThat(java.util.Arrays.stream(b).allMatch(Double::isFinite)).as("B_%d finite", l).isTrue();
             assertThat(b).as("B_%d at width 1 and %d", l, pair.width()).isEqualTo(single.feedbackWeights(0, l));
             assertThat(pair.forwardWeights(1, l + 1)).isEqualTo(single.forwardWeights(0, l + 1));

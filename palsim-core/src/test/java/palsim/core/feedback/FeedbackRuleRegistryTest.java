@@ -72,14 +72,6 @@ class FeedbackRuleRegistryTest {
     }
 
     @Test
-    void dfaIsOnlyAvailableForLeNetworks() {
-        FeedbackRule dfa = new DirectFeedbackAlignment();
-        dfa.validateFor(ModelKind.LE_NETWORK, new int[] {4, 3, 2});
-        assertThatThrownBy(() -> dfa.validateFor(ModelKind.MICROCIRCUIT, new int[] {4, 3, 2}))
-                .hasMessage("feedback rule 'dfa' is not available for the microcircuit model");
-    }
-
-    @Test
     void rulesActOnProjectionsAccordingToTheirRole() {
         RecordingProjection p = new RecordingProjection();
         new Backprop().initialise(p, null);

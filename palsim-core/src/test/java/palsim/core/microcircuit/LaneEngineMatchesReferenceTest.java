@@ -6,13 +6,14 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import palsim.core.feedback.DirectFeedbackAlignment;
 import palsim.core.feedback.FeedbackRule;
 import palsim.core.feedback.KolenPollack;
 import palsim.core.feedback.SignSymmetry;
 
 /**
  * The lane engine against the plain scalar reference over thousands of steps, in every
- * configuration: BP/FA/PAL/sign-symmetry/Kolen–Pollack, with and without target, learning on and off, prospective or not.
+ * configuration: every rule, with and without target, learning on and off, prospective or not.
  */
 class LaneEngineMatchesReferenceTest {
     private static final long SEED = 123;
@@ -22,7 +23,7 @@ class LaneEngineMatchesReferenceTest {
 
     static Stream<Arguments> configurations() {
         Stream.Builder<Arguments> b = Stream.builder();
-        for (String rule : new String[] {"bp", "fa", "pal", "sign_symmetry", "kolen_pollack"}) {
+        for (String rule : new String[] {"bp", "fa", "dfa", "pal", "sign_symmetry", "kolen_pollack"}) {
             for (boolean withTarget : new boolean[] {false, true}) {
                 for (LearningSwitches learning : new LearningSwitches[] {LearningSwitches.OFF, LearningSwitches.ALL}) {
                     b.add(Arguments.of(rule, withTarget, learning, 1.0));
@@ -39,6 +40,7 @@ class LaneEngineMatchesReferenceTest {
         return switch (name) {
             case "bp" -> Circuits.bp();
             case "fa" -> Circuits.fa();
+            case "dfa" -> new DirectFeedbackAlignment();
             case "sign_symmetry" -> new SignSymmetry();
             case "kolen_pollack" -> new KolenPollack(0.5);
             default -> Circuits.fig1bPal(hidden);
