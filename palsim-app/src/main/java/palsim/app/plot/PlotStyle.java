@@ -14,7 +14,7 @@ import org.knowm.xchart.style.XYStyler;
 /**
  * palsim's figure style: white background, light grid, sans-serif fonts sized for print, and fixed
  * colours so that a rule looks the same in every figure (BP black, FA blue, DFA green, PAL vermillion,
- * sign-symmetry orange, Kolen–Pollack sky blue, from the colour-blind-safe Okabe–Ito palette).
+ * sign-symmetry orange, Kolen–Pollack sky blue, weight mirror reddish purple, from the colour-blind-safe Okabe–Ito palette).
  */
 public final class PlotStyle {
     /** Okabe–Ito: black, orange, sky blue, bluish green, yellow, blue, vermillion, reddish purple. */
@@ -29,8 +29,8 @@ public final class PlotStyle {
 
     private static final Map<String, Color> RULE_COLOURS = Map.of(
             "bp", BLACK, "fa", BLUE, "dfa", BLUISH_GREEN, "pal", VERMILLION, "sign_symmetry", ORANGE,
-            "kolen_pollack", SKY_BLUE);
-    private static final List<Color> OTHER_COLOURS = List.of(REDDISH_PURPLE, YELLOW, ORANGE, SKY_BLUE, BLUE,
+            "kolen_pollack", SKY_BLUE, "weight_mirror", REDDISH_PURPLE);
+    private static final List<Color> OTHER_COLOURS = List.of(YELLOW, REDDISH_PURPLE, ORANGE, SKY_BLUE, BLUE,
             BLUISH_GREEN, VERMILLION, BLACK);
     /** Ten distinguishable class colours (the common "tab10" set), for digits 0–9. */
     private static final List<Color> CLASS_COLOURS = List.of(

@@ -109,7 +109,7 @@ class CommandLineErrorsTest {
     @Test
     void unknownRuleListsTheKnownRules() throws IOException {
         var r = runConfig(GOOD.replace("  bp: {}", "  bpp: {}"));
-        assertBadInput(r, "palsim: rules.bpp: unknown feedback rule 'bpp' (known: bp, dfa, fa, kolen_pollack, pal, sign_symmetry)");
+        assertBadInput(r, "palsim: rules.bpp: unknown feedback rule 'bpp' (known: bp, dfa, fa, kolen_pollack, pal, sign_symmetry, weight_mirror)");
     }
 
     @Test

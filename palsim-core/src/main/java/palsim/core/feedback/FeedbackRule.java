@@ -48,9 +48,19 @@ public interface FeedbackRule {
      *
      * @param dt the time step
      * @param feedbackLearning whether feedback learning is switched on now (the microcircuit's
-     *     {@code learn_bw_weights}; off while settling). BP re-ties B regardless.
+     *     {@code learn_bw_weights}; off while settling, in LE evaluation, and outside the rule's
+     *     {@link #schedule()}). BP re-ties B regardless.
      */
     void update(FeedbackProjection projection, double dt, boolean feedbackLearning);
+
+    /**
+     * When the rule is in its learning mode, if it is phased (weight mirrors). Outside the schedule's
+     * phases an engine injects none of the rule's noise and passes {@code feedbackLearning = false}
+     * to {@link #update}. Empty: always (every other rule).
+     */
+    default Optional<FeedbackSchedule> schedule() {
+        return Optional.empty();
+    }
 
     /** Exploratory noise the rule injects into hidden populations, if any (PAL). */
     default Optional<ExploratoryNoise> noise() {

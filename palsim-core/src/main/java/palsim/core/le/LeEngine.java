@@ -89,6 +89,8 @@ final class LeEngine<A> implements AutoCloseable {
     private final Runnable[] learningPhase;
 
     private boolean training = true;
+    /** Whether this step lies in a phase of the rule's schedule (always, without one). */
+    private boolean inRulePhase = true;
     private boolean batchPresented;
     private long stepCount;
     private FeedForwardScratch<A> feedForward;
@@ -232,6 +234,13 @@ final class LeEngine<A> implements AutoCloseable {
                 }
             }
         }
+        if (rule.learningSignals().contains(FeedbackSignal.NOISE) && rule.learningSignals().contains(FeedbackSignal.RATES)
+                && populations[layerCount].rateTransposed == null) {
+            // the output's rates, sample-major, for a B_{K−1} that learns from them (weight mirrors)
+            PopulationState<A> out = populations[layerCount];
+            out.rateTransposed = kernels.allocate(out.size * batch + PADDING);
+            out.rateTransposedNext = kernels.allocate(out.size * batch + PADDING);
+        }
         if (rule.learningSignals().contains(FeedbackSignal.FORWARD_UPDATE)) {
             for (int k = 2; k <= layerCount; k++) {
                 populations[k].errorTransposed = kernels.allocate(n[k] * batch + PADDING);
@@ -328,7 +337,7 @@ final class LeEngine<A> implements AutoCloseable {
             plan.add((from, to) -> {
                 Projection view = new Projection(projection, from, to);
                 double dt = spec.dt();
-                return () -> rule.update(view, dt, training);
+                return () -> rule.update(view, dt, training && inRulePhase);
             }, rows, cost, true);
         }
         return plan.chunks(threads);
@@ -343,6 +352,7 @@ final class LeEngine<A> implements AutoCloseable {
             throw new IllegalStateException("present a batch before stepping");
         }
         applyPendingImages();
+        inRulePhase = rule.schedule().map(p -> p.active(stepCount, spec.dt())).orElse(true);
         team.run(noiseAndTargetPhase);
         team.run(forwardPhase);
         if (training || directErrors) {
@@ -368,8 +378,9 @@ final class LeEngine<A> implements AutoCloseable {
         }
     }
 
+    /** The noise process runs at every step; it enters the network in training (or evaluation, if so set) and the rule's phases. */
     private boolean noiseInjected() {
-        return training || spec.noiseDuringEvaluation();
+        return (training || spec.noiseDuringEvaluation()) && inRulePhase;
     }
 
     /** Phase 0: E[K] = β E_trg(y; ŭ_K, r_K, r'_K) from the previous step's output (S2); 0 in evaluation. */
@@ -517,7 +528,8 @@ final class LeEngine<A> implements AutoCloseable {
         }
 
         /**
-         * The pairs this engine keeps (§2.7): ξ_ℓ with H[ℓ+1] (PAL), both of this step; R[ℓ] with the
+         * The pairs this engine keeps (§2.7): ξ_ℓ with H[ℓ+1] (PAL) or with R[ℓ+1] (weight mirrors), all
+         * of this step; R[ℓ] with the
          * update of W_{ℓ+1} (Kolen–Pollack), i.e. the last step's rates, which that update reads, with
          * this step's η_{ℓ+1} dt E[ℓ+1] — so B_ℓ receives exactly ΔW_{ℓ+1}ᵀ.
          */
@@ -540,6 +552,15 @@ final class LeEngine<A> implements AutoCloseable {
                 } else {
                     kernels.multiply(Transpose.NONE, rowFrom, rowTo, f.columns, batch, rate / batch, noisy.noise, batch,
                             source.highPassTransposed, f.columns, keep, f.matrix, f.columns);
+                }
+            } else if (below == FeedbackSignal.NOISE && above == FeedbackSignal.RATES) {
+                PopulationState<A> noisy = populations[layer];
+                PopulationState<A> source = populations[f.source];
+                if (noisy.noise == null) {
+                    kernels.scale(keep, f.matrix, rowFrom * f.columns, rowTo * f.columns);
+                } else {
+                    kernels.multiply(Transpose.NONE, rowFrom, rowTo, f.columns, batch, rate / batch, noisy.noise, batch,
+                            source.rateTransposedNext, f.columns, keep, f.matrix, f.columns);
                 }
             } else if (below == FeedbackSignal.RATES && above == FeedbackSignal.FORWARD_UPDATE) {
                 PopulationState<A> upper = populations[layer + 1];

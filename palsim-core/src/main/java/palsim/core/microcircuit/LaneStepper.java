@@ -3,6 +3,7 @@ package palsim.core.microcircuit;
 import java.util.Arrays;
 import palsim.core.feedback.ExploratoryNoise;
 import palsim.core.feedback.FeedbackRule;
+import palsim.core.feedback.FeedbackSchedule;
 import palsim.core.feedback.FeedbackSignal;
 import palsim.core.neuron.Activation;
 import palsim.core.rng.OrnsteinUhlenbeck;
@@ -63,11 +64,15 @@ final class LaneStepper implements MicrocircuitPhases {
     private final double[] noiseDecay;
     private final double[] noiseScale;
     private final int refreshSteps;
+    /** The rule's phases (weight mirrors), or null: always in learning mode. */
+    private final FeedbackSchedule schedule;
     /** Injecting steps until the next scheduled refresh: (counter mod refreshSteps) counted down. */
     private int stepsUntilRefresh;
 
     // per step
     private LearningSwitches switches = LearningSwitches.OFF;
+    /** Whether this step lies in a phase of the rule's schedule (always, without one). */
+    private boolean inRulePhase = true;
     private boolean forwardUpdatesObserved;
     /** Whether this step's prediction-error factors are computed (see {@link #computePredictionErrors()}). */
     private boolean predictionErrorsReady;
@@ -147,6 +152,12 @@ final class LaneStepper implements MicrocircuitPhases {
         } else {
             refreshSteps = 1;
         }
+        schedule = rule.schedule().orElse(null);
+    }
+
+    /** Called before each step with the number of steps taken so far: evaluates the rule's schedule. */
+    void beginStep(long step) {
+        inRulePhase = schedule == null || schedule.active(step, dt);
     }
 
     void setSwitches(LearningSwitches switches) {
@@ -170,9 +181,12 @@ final class LaneStepper implements MicrocircuitPhases {
         this.target = target;
     }
 
-    /** Noise enters the somata (and is refreshed) only while the feedback switch is on (§2.3.5). */
+    /**
+     * Noise enters the somata (and is refreshed) only while the feedback switch is on (§2.3.5) and,
+     * for a phased rule, in its phases.
+     */
     private boolean injectingNoise() {
-        return s.noise != null && switches.feedback();
+        return s.noise != null && switches.feedback() && inRulePhase;
     }
 
     /** W_ℓ changes this step: its switch is on and the update is not identically zero. */
@@ -334,7 +348,7 @@ final class LaneStepper implements MicrocircuitPhases {
 
     @Override
     public void computeApicalPotentialsAndLearnFeedback() {
-        boolean feedbackSwitch = switches.feedback();
+        boolean feedbackSwitch = switches.feedback() && inRulePhase;
         for (int l = 1; l <= top - 1; l++) {
             LaneFeedbackProjection projection = projections[l];
             // the rule's change of B_ℓ is a request, carried out below after B_ℓ has been read (§3.4)

@@ -151,6 +151,7 @@ public final class MicrocircuitGroup {
                     + " values, got " + target.length);
         }
         stepper.setInput(input, target);
+        stepper.beginStep(steps);
         order.step(stepper);
         stepper.setInput(null, null);
         steps++;

@@ -35,6 +35,7 @@ public final class ReferenceMicrocircuit {
     private final Optional<ExploratoryNoise> noise;
     private final ZigguratSampler.NormalizedGaussian gaussian;
     private long refreshCounter;
+    private long steps;
 
     private final double[][] u;
     private final double[][] uOld;
@@ -169,7 +170,10 @@ public final class ReferenceMicrocircuit {
         for (int l = 2; l <= N; l++) {
             vBas[l] = DoubleReferenceMatrixKernels.matVec(W[l], n[l], n[l - 1], r[l - 1]);
         }
-        boolean noisy = noise.isPresent() && switches.feedback();
+        // a phased rule (weight mirrors) injects noise and learns only in its schedule's phases
+        boolean inRulePhase = rule.schedule().map(p -> p.active(steps, dt)).orElse(true);
+        steps++;
+        boolean noisy = noise.isPresent() && switches.feedback() && inRulePhase;
         double[][] apicalDrive = new double[N][];
         for (int l = 1; l <= N - 1; l++) {
             vDen[l] = DoubleReferenceMatrixKernels.matVec(WIP[l], n[l + 1], n[l], r[l]);
@@ -277,7 +281,7 @@ public final class ReferenceMicrocircuit {
             }
         }
         for (int l = 1; l <= N - 1; l++) {
-            rule.update(new Projection(l), dt, switches.feedback());
+            rule.update(new Projection(l), dt, switches.feedback() && inRulePhase);
         }
         if (switches.lateral()) {
             for (int l = 1; l <= N - 1; l++) {

@@ -35,6 +35,9 @@ class FeedbackRuleContractTest {
             case PhaselessAlignment.NAME -> Map.of("noise.std", new double[] {0.05, 0.05}, "noise.tau", tau,
                     "tau_high_pass", tau, "learning_rates", new double[] {1, 1}, "decay", new double[] {1e-3, 1e-3});
             case KolenPollack.NAME -> Map.of("decay", 0.5);
+            case WeightMirror.NAME -> Map.of("noise.std", new double[] {0.05, 0.05}, "noise.tau", tau,
+                    "learning_rates", new double[] {1, 1}, "decay", new double[] {1e-3, 1e-3}, "schedule.period", 30 * tau,
+                    "schedule.duration", 10 * tau);
             default -> Map.of();
         };
         return FeedbackRuleRegistry.standard().create(name, MapRuleParameters.of(settings));

@@ -19,14 +19,14 @@ class FeedbackRuleRegistryTest {
     @Test
     void standardRegistryKnowsTheShippedRules() {
         assertThat(FeedbackRuleRegistry.standard().names()).containsExactly("bp", "dfa", "fa", "kolen_pollack", "pal",
-                "sign_symmetry");
+                "sign_symmetry", "weight_mirror");
     }
 
     @Test
     void unknownRuleNameIsRejectedWithKnownNames() {
         assertThatThrownBy(() -> FeedbackRuleRegistry.standard().create("pall", RuleParameters.none()))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown feedback rule 'pall'; known: bp, dfa, fa, kolen_pollack, pal, sign_symmetry");
+                .hasMessage("unknown feedback rule 'pall'; known: bp, dfa, fa, kolen_pollack, pal, sign_symmetry, weight_mirror");
     }
 
     @Test
@@ -89,6 +89,26 @@ class FeedbackRuleRegistryTest {
         new SignSymmetry().initialise(p, null);
         new SignSymmetry().update(p, 0.01, false);
         assertThat(p.log).isEqualTo("set(SCALED_SIGN_OF_TRANSPOSE);set(SCALED_SIGN_OF_TRANSPOSE);");
+    }
+
+    @Test
+    void weightMirrorLearnsFromNoiseAndRatesInItsMirrorPhases() {
+        Map<String, Object> settings = new java.util.HashMap<>(PAL);
+        settings.put("schedule.period", 1.0);
+        settings.put("schedule.duration", 0.25);
+        WeightMirror wm = (WeightMirror) FeedbackRuleRegistry.standard().create("weight_mirror",
+                MapRuleParameters.of(settings));
+        assertThat(wm.schedule().orElseThrow().active(24, 0.01)).isTrue();
+        assertThat(wm.schedule().orElseThrow().active(25, 0.01)).isFalse();
+        assertThat(wm.schedule().orElseThrow().active(100, 0.01)).isTrue();
+        RecordingProjection p = new RecordingProjection();
+        wm.update(p, 0.01, false);
+        assertThat(p.log).isEmpty();
+        wm.update(p, 0.01, true);
+        assertThat(p.log).isEqualTo("learn(NOISE,RATES,0.5,1.0E-5);");
+        settings.put("schedule.duration", 2.0);
+        assertThatThrownBy(() -> FeedbackRuleRegistry.standard().create("weight_mirror", MapRuleParameters.of(settings)))
+                .hasMessageContaining("schedule.duration must be > 0 and <= schedule.period");
     }
 
     @Test

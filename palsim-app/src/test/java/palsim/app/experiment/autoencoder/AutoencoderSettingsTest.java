@@ -171,7 +171,7 @@ class AutoencoderSettingsTest {
         assertThatThrownBy(() -> parse(with("[1e-2, 1e-2, 1e-2, 1e-2]", "[1e-2, -1, 1e-2, 1e-2]")))
                 .isInstanceOf(InputException.class).hasMessage("rules.bp.learning_rate_factors[1]: must be >= 0, got -1");
         assertThatThrownBy(() -> parse(with("  bp:\n", "  bpp:\n"))).isInstanceOf(InputException.class)
-                .hasMessageStartingWith("rules.bpp: unknown feedback rule 'bpp' (known: bp, dfa, fa, kolen_pollack, pal, sign_symmetry)");
+                .hasMessageStartingWith("rules.bpp: unknown feedback rule 'bpp' (known: bp, dfa, fa, kolen_pollack, pal, sign_symmetry, weight_mirror)");
     }
 
     @Test

@@ -127,7 +127,7 @@ class MicrocircuitConfigTest {
     void aConfigWithoutRulesIsRejected() {
         String yaml = ALIGNMENT.substring(0, ALIGNMENT.indexOf("rules:")) + "rules: {}\n";
         assertThatThrownBy(() -> MicrocircuitConfigs.prepare(yaml)).isInstanceOf(InputException.class)
-                .hasMessage("rules: needs at least one rule (known: bp, dfa, fa, kolen_pollack, pal, sign_symmetry)");
+                .hasMessage("rules: needs at least one rule (known: bp, dfa, fa, kolen_pollack, pal, sign_symmetry, weight_mirror)");
     }
 
     static Stream<Arguments> badTeacherStudentConfigs() {
