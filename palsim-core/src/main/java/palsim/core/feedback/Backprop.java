@@ -22,11 +22,6 @@ public record Backprop() implements FeedbackRule {
     }
 
     @Override
-    public void validateFor(ModelKind model, int[] layers) {
-        // valid for every model and size
-    }
-
-    @Override
     public void initialise(FeedbackProjection projection, UniformRandomProvider rng) {
         projection.setFromForward(ForwardImage.TRANSPOSE);
     }

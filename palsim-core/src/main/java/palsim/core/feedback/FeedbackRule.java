@@ -38,7 +38,9 @@ public interface FeedbackRule {
      *
      * @throws IllegalArgumentException if they do not
      */
-    void validateFor(ModelKind model, int[] layers);
+    default void validateFor(ModelKind model, int[] layers) {
+        // a rule without settings fits every model and size
+    }
 
     /** Sets up B of a freshly built network. */
     void initialise(FeedbackProjection projection, UniformRandomProvider rng);

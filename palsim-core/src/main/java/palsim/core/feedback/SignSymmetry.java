@@ -29,11 +29,6 @@ public record SignSymmetry() implements FeedbackRule {
     }
 
     @Override
-    public void validateFor(ModelKind model, int[] layers) {
-        // valid for every model and size
-    }
-
-    @Override
     public void initialise(FeedbackProjection projection, UniformRandomProvider rng) {
         projection.setFromForward(ForwardImage.SCALED_SIGN_OF_TRANSPOSE);
     }
