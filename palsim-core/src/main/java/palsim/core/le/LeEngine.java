@@ -11,6 +11,7 @@ import palsim.core.feedback.ExploratoryNoise;
 import palsim.core.feedback.FeedbackPathway;
 import palsim.core.feedback.FeedbackProjection;
 import palsim.core.feedback.FeedbackRule;
+import palsim.core.feedback.FeedbackSchedule;
 import palsim.core.feedback.FeedbackSignal;
 import palsim.core.feedback.ForwardImage;
 import palsim.core.linalg.Transpose;
@@ -89,6 +90,8 @@ final class LeEngine<A> implements AutoCloseable {
     private final Runnable[] learningPhase;
 
     private boolean training = true;
+    /** The rule's phases (weight mirrors), or null: always in learning mode. */
+    private final FeedbackSchedule schedule;
     /** Whether this step lies in a phase of the rule's schedule (always, without one). */
     private boolean inRulePhase = true;
     private boolean batchPresented;
@@ -246,6 +249,7 @@ final class LeEngine<A> implements AutoCloseable {
                 populations[k].errorTransposed = kernels.allocate(n[k] * batch + PADDING);
             }
         }
+        schedule = rule.schedule().orElse(null);
         pendingImage = new ForwardImage[layerCount];
         for (int l = 1; l < layerCount; l++) {
             rule.initialise(new Projection(l, 0, n[l]), RandomStreams.derived(seed, FEEDBACK_STREAM, l));
@@ -352,7 +356,7 @@ final class LeEngine<A> implements AutoCloseable {
             throw new IllegalStateException("present a batch before stepping");
         }
         applyPendingImages();
-        inRulePhase = rule.schedule().map(p -> p.active(stepCount, spec.dt())).orElse(true);
+        inRulePhase = schedule == null || schedule.active(stepCount, spec.dt());
         team.run(noiseAndTargetPhase);
         team.run(forwardPhase);
         if (training || directErrors) {
