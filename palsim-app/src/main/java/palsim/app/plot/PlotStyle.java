@@ -14,7 +14,7 @@ import org.knowm.xchart.style.XYStyler;
 /**
  * palsim's figure style: white background, light grid, sans-serif fonts sized for print, and fixed
  * colours so that a rule looks the same in every figure (BP black, FA blue, DFA green, PAL vermillion,
- * from the colour-blind-safe Okabe–Ito palette).
+ * sign-symmetry orange, Kolen–Pollack sky blue, weight mirror reddish purple, from the colour-blind-safe Okabe–Ito palette).
  */
 public final class PlotStyle {
     /** Okabe–Ito: black, orange, sky blue, bluish green, yellow, blue, vermillion, reddish purple. */
@@ -28,8 +28,9 @@ public final class PlotStyle {
     private static final Color YELLOW = new Color(0xF0E442);
 
     private static final Map<String, Color> RULE_COLOURS = Map.of(
-            "bp", BLACK, "fa", BLUE, "dfa", BLUISH_GREEN, "pal", VERMILLION);
-    private static final List<Color> OTHER_COLOURS = List.of(ORANGE, SKY_BLUE, REDDISH_PURPLE, YELLOW, BLUE,
+            "bp", BLACK, "fa", BLUE, "dfa", BLUISH_GREEN, "pal", VERMILLION, "sign_symmetry", ORANGE,
+            "kolen_pollack", SKY_BLUE, "weight_mirror", REDDISH_PURPLE);
+    private static final List<Color> OTHER_COLOURS = List.of(YELLOW, REDDISH_PURPLE, ORANGE, SKY_BLUE, BLUE,
             BLUISH_GREEN, VERMILLION, BLACK);
     /** Ten distinguishable class colours (the common "tab10" set), for digits 0–9. */
     private static final List<Color> CLASS_COLOURS = List.of(
@@ -55,7 +56,7 @@ public final class PlotStyle {
     private PlotStyle() {}
 
     /**
-     * The colour of a rule: fixed for bp, fa, dfa and pal; other names take the remaining palette
+     * The colour of a rule: fixed for the rules palsim ships; other names take the remaining palette
      * colours by their position {@code index} among the plotted rules.
      */
     public static Color ruleColour(String rule, int index) {

@@ -177,7 +177,7 @@ class ConfigSectionTest {
     @Test
     void unknownRuleIsRejectedWithTheKnownRules() {
         assertInputError(() -> root("rules: {pall: {}}").section("rules").createRule("pall", FeedbackRuleRegistry.standard()),
-                "rules.pall: unknown feedback rule 'pall' (known: bp, dfa, fa, pal)");
+                "rules.pall: unknown feedback rule 'pall' (known: bp, dfa, fa, kolen_pollack, pal, sign_symmetry, weight_mirror)");
     }
 
     @Test

@@ -22,18 +22,13 @@ public record Backprop() implements FeedbackRule {
     }
 
     @Override
-    public void validateFor(ModelKind model, int[] layers) {
-        // valid for every model and size
-    }
-
-    @Override
     public void initialise(FeedbackProjection projection, UniformRandomProvider rng) {
-        projection.tieToForward();
+        projection.setFromForward(ForwardImage.TRANSPOSE);
     }
 
     @Override
     public void update(FeedbackProjection projection, double dt, boolean feedbackLearning) {
-        projection.tieToForward();
+        projection.setFromForward(ForwardImage.TRANSPOSE);
     }
 
     @Override

@@ -5,8 +5,11 @@ import org.apache.commons.rng.UniformRandomProvider;
 
 /**
  * Direct feedback alignment (Nøkland 2016): every hidden population receives the output error
- * through its own fixed random matrix D_ℓ (n_ℓ × n_N); there is no layer-to-layer signal
- * (le-network.md §2.3 S4'). Available for LE networks only.
+ * through its own fixed random matrix D_ℓ (n_ℓ × n_N); there is no layer-to-layer signal. In LE
+ * networks e_ℓ = r'_ℓ ⊙ (D_ℓ e_N) (le-network.md §2.3 S4'). In the microcircuit the apical
+ * compartment of hidden layer ℓ receives D_ℓ (r_N − r^I_{N−1}) — the output rates minus their
+ * prediction by the top interneurons, through B_ℓ = D_ℓ and B^PI_ℓ = −D_ℓ — so that it carries
+ * only the output's error, as the layer-to-layer apical potential does.
  */
 public record DirectFeedbackAlignment() implements FeedbackRule {
     public static final String NAME = "dfa";
@@ -19,14 +22,6 @@ public record DirectFeedbackAlignment() implements FeedbackRule {
     @Override
     public FeedbackPathway pathway() {
         return FeedbackPathway.DIRECT_FROM_OUTPUT;
-    }
-
-    @Override
-    public void validateFor(ModelKind model, int[] layers) {
-        if (model != ModelKind.LE_NETWORK) {
-            throw new IllegalArgumentException(
-                    "feedback rule 'dfa' is not available for the " + model.configName() + " model");
-        }
     }
 
     @Override

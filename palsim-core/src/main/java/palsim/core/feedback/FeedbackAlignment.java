@@ -18,11 +18,6 @@ public record FeedbackAlignment() implements FeedbackRule {
     }
 
     @Override
-    public void validateFor(ModelKind model, int[] layers) {
-        // valid for every model and size
-    }
-
-    @Override
     public void initialise(FeedbackProjection projection, UniformRandomProvider rng) {
         projection.drawRandomFeedback(rng);
     }

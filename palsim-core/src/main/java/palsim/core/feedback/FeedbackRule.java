@@ -2,6 +2,7 @@ package palsim.core.feedback;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
@@ -12,8 +13,10 @@ import org.apache.commons.rng.UniformRandomProvider;
  * is bound to. Engines of both models call it in this order:
  * <ol>
  *   <li>{@link #validateFor(ModelKind, int[])} when a configuration is checked;
- *   <li>{@link #pathway()}, {@link #noise()}, {@link #highPassTau()} and {@link #forwardLowPassTau()}
- *       when a network is built, to choose kernels and allocate the rule's filter states;
+ *   <li>{@link #pathway()}, {@link #noise()}, {@link #highPassTau()}, {@link #forwardLowPassTau()},
+ *       {@link #forwardDecay()} and {@link #learningSignals()} when a network is built, to choose
+ *       kernels and allocate the rule's filter states ({@link RuleTimeConstants} checks the time
+ *       constants against the model's dt);
  *   <li>{@link #initialise(FeedbackProjection, UniformRandomProvider)} once per projection;
  *   <li>{@link #update(FeedbackProjection, double, boolean)} once per projection and step, at the
  *       point of the step its model's spec prescribes;
@@ -22,7 +25,7 @@ import org.apache.commons.rng.UniformRandomProvider;
  */
 public interface FeedbackRule {
 
-    /** The configuration name: {@code bp}, {@code fa}, {@code dfa}, {@code pal}, … */
+    /** The configuration name: {@code bp}, {@code fa}, {@code dfa}, {@code pal}, {@code sign_symmetry}, … */
     String name();
 
     /** Which matrix carries the top-down signal. */
@@ -35,7 +38,9 @@ public interface FeedbackRule {
      *
      * @throws IllegalArgumentException if they do not
      */
-    void validateFor(ModelKind model, int[] layers);
+    default void validateFor(ModelKind model, int[] layers) {
+        // a rule without settings fits every model and size
+    }
 
     /** Sets up B of a freshly built network. */
     void initialise(FeedbackProjection projection, UniformRandomProvider rng);
@@ -45,9 +50,19 @@ public interface FeedbackRule {
      *
      * @param dt the time step
      * @param feedbackLearning whether feedback learning is switched on now (the microcircuit's
-     *     {@code learn_bw_weights}; off while settling). BP re-ties B regardless.
+     *     {@code learn_bw_weights}; off while settling, in LE evaluation, and outside the rule's
+     *     {@link #schedule()}). BP re-ties B regardless.
      */
     void update(FeedbackProjection projection, double dt, boolean feedbackLearning);
+
+    /**
+     * When the rule is in its learning mode, if it is phased (weight mirrors). Outside the schedule's
+     * phases an engine injects none of the rule's noise and passes {@code feedbackLearning = false}
+     * to {@link #update}. Empty: always (every other rule).
+     */
+    default Optional<FeedbackSchedule> schedule() {
+        return Optional.empty();
+    }
 
     /** Exploratory noise the rule injects into hidden populations, if any (PAL). */
     default Optional<ExploratoryNoise> noise() {
@@ -62,6 +77,23 @@ public interface FeedbackRule {
     /** τ of a low-pass filter on forward-weight updates; 0 = updates applied as they come. */
     default double forwardLowPassTau() {
         return 0.0;
+    }
+
+    /**
+     * λ of a decay of the forward weights that the rule needs (Kolen–Pollack): while W_ℓ learns with
+     * rate η_ℓ, the engine adds −η_ℓ·dt·λ·W_ℓ to its update. 0 = no decay.
+     */
+    default double forwardDecay() {
+        return 0.0;
+    }
+
+    /**
+     * The signals the rule passes to {@link FeedbackProjection#learnFromCorrelation}, so that an
+     * engine keeps exactly those (e.g. a transposed copy of the errors for
+     * {@link FeedbackSignal#FORWARD_UPDATE}) and none for rules that do not learn.
+     */
+    default Set<FeedbackSignal> learningSignals() {
+        return Set.of();
     }
 
     /** The rule's settings by name, for provenance and summaries. */

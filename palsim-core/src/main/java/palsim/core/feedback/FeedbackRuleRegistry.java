@@ -8,7 +8,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
- * Feedback rules by configuration name. {@link #standard()} knows bp, dfa, fa and pal; further
+ * Feedback rules by configuration name. {@link #standard()} knows bp, dfa, fa, kolen_pollack, pal, sign_symmetry and weight_mirror; further
  * rules register a factory under a new name.
  */
 public final class FeedbackRuleRegistry {
@@ -21,6 +21,9 @@ public final class FeedbackRuleRegistry {
         r.register(FeedbackAlignment.NAME, p -> new FeedbackAlignment());
         r.register(DirectFeedbackAlignment.NAME, p -> new DirectFeedbackAlignment());
         r.register(PhaselessAlignment.NAME, FeedbackRuleRegistry::phaselessAlignment);
+        r.register(SignSymmetry.NAME, p -> new SignSymmetry());
+        r.register(KolenPollack.NAME, p -> new KolenPollack(p.number("decay")));
+        r.register(WeightMirror.NAME, FeedbackRuleRegistry::weightMirror);
         return r;
     }
 
@@ -60,11 +63,19 @@ public final class FeedbackRuleRegistry {
         return factory.apply(parameters);
     }
 
-    private static FeedbackRule phaselessAlignment(RuleParameters p) {
+    private static ExploratoryNoise noise(RuleParameters p) {
         RuleParameters noise = p.section("noise");
-        ExploratoryNoise xi = new ExploratoryNoise(
-                noise.numbers("std"), noise.number("tau"), noise.number("refresh_interval", 0.0));
-        return new PhaselessAlignment(xi, p.number("tau_high_pass"), p.numbers("learning_rates"),
+        return new ExploratoryNoise(noise.numbers("std"), noise.number("tau"), noise.number("refresh_interval", 0.0));
+    }
+
+    private static FeedbackRule phaselessAlignment(RuleParameters p) {
+        return new PhaselessAlignment(noise(p), p.number("tau_high_pass"), p.numbers("learning_rates"),
                 p.numbers("decay"), p.number("tau_forward_low_pass", 0.0));
+    }
+
+    private static FeedbackRule weightMirror(RuleParameters p) {
+        RuleParameters schedule = p.section("schedule");
+        return new WeightMirror(noise(p), p.numbers("learning_rates"), p.numbers("decay"),
+                new FeedbackSchedule(schedule.number("period"), schedule.number("duration")));
     }
 }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
@@ -33,8 +34,8 @@ public record PhaselessAlignment(
         learningRates = learningRates.clone();
         decay = decay.clone();
         requirePositive("tau_high_pass", highPassTau);
-        requireNonNegative("learning_rates", learningRates);
-        requireNonNegative("decay", decay);
+        NoiseLearningSettings.requireNonNegative("learning_rates", learningRates);
+        NoiseLearningSettings.requireNonNegative("decay", decay);
         if (!(forwardLowPassTau >= 0) || !Double.isFinite(forwardLowPassTau)) {
             throw new IllegalArgumentException("tau_forward_low_pass must be >= 0, got " + forwardLowPassTau);
         }
@@ -52,19 +53,7 @@ public record PhaselessAlignment(
 
     @Override
     public void validateFor(ModelKind model, int[] layers) {
-        int projections = layers.length - 2;
-        int populations = layers.length - 1;
-        requireLength("learning_rates", learningRates.length, projections);
-        requireLength("decay", decay.length, projections);
-        int noisy = exploratoryNoise.std().length;
-        if (model == ModelKind.MICROCIRCUIT && noisy != projections) {
-            throw new IllegalArgumentException("noise.std has " + noisy + " entries; the network has "
-                    + projections + " hidden populations");
-        }
-        if (model == ModelKind.LE_NETWORK && noisy != populations && noisy != projections) {
-            throw new IllegalArgumentException("noise.std has " + noisy + " entries; the network has "
-                    + populations + " populations (give one per population, or one per hidden population)");
-        }
+        NoiseLearningSettings.validate(model, layers, exploratoryNoise, learningRates, decay);
     }
 
     @Override
@@ -76,7 +65,8 @@ public record PhaselessAlignment(
     public void update(FeedbackProjection projection, double dt, boolean feedbackLearning) {
         if (feedbackLearning) {
             int i = projection.layer() - 1;
-            projection.learnFromNoise(learningRates[i] * dt, decay[i]);
+            projection.learnFromCorrelation(FeedbackSignal.NOISE, FeedbackSignal.HIGH_PASSED_RATES, learningRates[i] * dt,
+                    decay[i]);
         }
     }
 
@@ -93,6 +83,11 @@ public record PhaselessAlignment(
     @Override
     public double forwardLowPassTau() {
         return forwardLowPassTau;
+    }
+
+    @Override
+    public Set<FeedbackSignal> learningSignals() {
+        return Set.of(FeedbackSignal.NOISE, FeedbackSignal.HIGH_PASSED_RATES);
     }
 
     @Override
@@ -140,21 +135,6 @@ public record PhaselessAlignment(
     private static void requirePositive(String key, double v) {
         if (!(v > 0) || !Double.isFinite(v)) {
             throw new IllegalArgumentException(key + " must be > 0, got " + v);
-        }
-    }
-
-    private static void requireNonNegative(String key, double[] values) {
-        for (double v : values) {
-            if (!(v >= 0) || !Double.isFinite(v)) {
-                throw new IllegalArgumentException(key + ": every entry must be finite and >= 0, got " + v);
-            }
-        }
-    }
-
-    private static void requireLength(String key, int actual, int expected) {
-        if (actual != expected) {
-            throw new IllegalArgumentException(key + " has " + actual + " entries; the network has "
-                    + expected + " feedback projections");
         }
     }
 }

@@ -11,6 +11,9 @@ import palsim.core.feedback.ExploratoryNoise;
 import palsim.core.feedback.FeedbackPathway;
 import palsim.core.feedback.FeedbackProjection;
 import palsim.core.feedback.FeedbackRule;
+import palsim.core.feedback.FeedbackSchedule;
+import palsim.core.feedback.FeedbackSignal;
+import palsim.core.feedback.ForwardImage;
 import palsim.core.linalg.Transpose;
 import palsim.core.rng.OrnsteinUhlenbeck;
 import palsim.core.rng.RandomStreams;
@@ -69,6 +72,12 @@ final class LeEngine<A> implements AutoCloseable {
     private final PopulationState<A>[] populations;
     private final ForwardLayer<A>[] layers;
     private final FeedbackMatrix<A>[] feedback;
+    /**
+     * The image of W_{ℓ+1} a rule asked B_ℓ to be set to in the last learning phase, or null. It is
+     * applied before the next step reads B (and before any read-out): in the learning phase W_{ℓ+1}
+     * itself is being updated by other threads.
+     */
+    private final ForwardImage[] pendingImage;
     private final OrnsteinUhlenbeck[] noiseProcesses;
     private final NormalizedGaussianSampler[] gaussians;
     private final double highPassDecay;
@@ -81,6 +90,10 @@ final class LeEngine<A> implements AutoCloseable {
     private final Runnable[] learningPhase;
 
     private boolean training = true;
+    /** The rule's phases (weight mirrors), or null: always in learning mode. */
+    private final FeedbackSchedule schedule;
+    /** Whether this step lies in a phase of the rule's schedule (always, without one). */
+    private boolean inRulePhase = true;
     private boolean batchPresented;
     private long stepCount;
     private FeedForwardScratch<A> feedForward;
@@ -92,13 +105,16 @@ final class LeEngine<A> implements AutoCloseable {
         final A weightTrace;
         final A biasTrace;
         final double learningRate;
+        /** 1 − η dt λ: what is kept of W_k per step under a rule's forward decay λ (exactly 1 without). */
+        final double weightKeep;
 
-        ForwardLayer(A weights, A bias, A weightTrace, A biasTrace, double learningRate) {
+        ForwardLayer(A weights, A bias, A weightTrace, A biasTrace, double learningRate, double weightKeep) {
             this.weights = weights;
             this.bias = bias;
             this.weightTrace = weightTrace;
             this.biasTrace = biasTrace;
             this.learningRate = learningRate;
+            this.weightKeep = weightKeep;
         }
     }
 
@@ -187,6 +203,10 @@ final class LeEngine<A> implements AutoCloseable {
 
         layers = new ForwardLayer[layerCount + 1];
         boolean lowPass = rule.forwardLowPassTau() > 0;
+        if (lowPass && rule.forwardDecay() != 0) {
+            throw new IllegalArgumentException("feedback rule '" + rule.name()
+                    + "': a forward decay together with a forward low-pass is not supported by LE networks");
+        }
         for (int k = 1; k <= layerCount; k++) {
             A w = kernels.allocate(n[k] * n[k - 1]);
             A b = kernels.allocate(n[k]);
@@ -195,7 +215,8 @@ final class LeEngine<A> implements AutoCloseable {
             kernels.load(gaussianMatrix(g, n[k] * n[k - 1], spec.initialWeightStd()), w);
             kernels.load(gaussianMatrix(g, n[k], spec.initialWeightStd()), b);
             layers[k] = new ForwardLayer<>(w, b, lowPass ? kernels.allocate(n[k] * n[k - 1]) : null,
-                    lowPass ? kernels.allocate(n[k]) : null, spec.learningRate(k));
+                    lowPass ? kernels.allocate(n[k]) : null, spec.learningRate(k),
+                    1.0 - spec.learningRate(k) * spec.dt() * rule.forwardDecay());
         }
 
         feedback = new FeedbackMatrix[layerCount];
@@ -216,13 +237,28 @@ final class LeEngine<A> implements AutoCloseable {
                 }
             }
         }
+        if (rule.learningSignals().contains(FeedbackSignal.NOISE) && rule.learningSignals().contains(FeedbackSignal.RATES)
+                && populations[layerCount].rateTransposed == null) {
+            // the output's rates, sample-major, for a B_{K−1} that learns from them (weight mirrors)
+            PopulationState<A> out = populations[layerCount];
+            out.rateTransposed = kernels.allocate(out.size * batch + PADDING);
+            out.rateTransposedNext = kernels.allocate(out.size * batch + PADDING);
+        }
+        if (rule.learningSignals().contains(FeedbackSignal.FORWARD_UPDATE)) {
+            for (int k = 2; k <= layerCount; k++) {
+                populations[k].errorTransposed = kernels.allocate(n[k] * batch + PADDING);
+            }
+        }
+        schedule = rule.schedule().orElse(null);
+        pendingImage = new ForwardImage[layerCount];
         for (int l = 1; l < layerCount; l++) {
             rule.initialise(new Projection(l, 0, n[l]), RandomStreams.derived(seed, FEEDBACK_STREAM, l));
         }
+        applyPendingImages();
 
         noiseAndTargetPhase = planNoiseAndTarget(threads);
         forwardPhase = planForward(threads, pathway);
-        learningPhase = planLearning(threads, tracksHighPass);
+        learningPhase = planLearning(threads);
         team = new WorkerTeam(threads);
     }
 
@@ -286,7 +322,7 @@ final class LeEngine<A> implements AutoCloseable {
         return plan.chunks(threads);
     }
 
-    private Runnable[] planLearning(int threads, boolean tracksHighPass) {
+    private Runnable[] planLearning(int threads) {
         PhasePlan plan = new PhasePlan();
         for (int k = 1; k <= layerCount; k++) {
             int layer = k;
@@ -299,13 +335,13 @@ final class LeEngine<A> implements AutoCloseable {
         for (int l = 1; l < layerCount; l++) {
             int projection = l;
             int rows = populations[l].size;
-            long cost = tracksHighPass && feedback[l] != null ? (long) rows * feedback[l].columns * batch : 1;
+            long cost = feedback[l] != null && !rule.learningSignals().isEmpty() ? (long) rows * feedback[l].columns * batch : 1;
             // The rule is called once per projection and row chunk, each call seeing its rows only:
             // rules are stateless configuration, so that is the same as one call per projection.
             plan.add((from, to) -> {
                 Projection view = new Projection(projection, from, to);
                 double dt = spec.dt();
-                return () -> rule.update(view, dt, training);
+                return () -> rule.update(view, dt, training && inRulePhase);
             }, rows, cost, true);
         }
         return plan.chunks(threads);
@@ -319,6 +355,8 @@ final class LeEngine<A> implements AutoCloseable {
         if (!batchPresented) {
             throw new IllegalStateException("present a batch before stepping");
         }
+        applyPendingImages();
+        inRulePhase = schedule == null || schedule.active(stepCount, spec.dt());
         team.run(noiseAndTargetPhase);
         team.run(forwardPhase);
         if (training || directErrors) {
@@ -344,8 +382,9 @@ final class LeEngine<A> implements AutoCloseable {
         }
     }
 
+    /** The noise process runs at every step; it enters the network in training (or evaluation, if so set) and the rule's phases. */
     private boolean noiseInjected() {
-        return training || spec.noiseDuringEvaluation();
+        return (training || spec.noiseDuringEvaluation()) && inRulePhase;
     }
 
     /** Phase 0: E[K] = β E_trg(y; ŭ_K, r_K, r'_K) from the previous step's output (S2); 0 in evaluation. */
@@ -359,6 +398,26 @@ final class LeEngine<A> implements AutoCloseable {
         switch (spec.targetType()) {
             case RATE -> kernels.rateTargetError(spec.beta(), target, out.rate, out.slope, out.errorNext, 0, size);
             case MSE -> kernels.voltageTargetError(spec.beta(), target, out.voltage, out.errorNext, 0, size);
+        }
+        if (out.errorTransposed != null) {
+            kernels.transpose(0, out.size, batch, out.errorNext, out.errorTransposed, out.size);
+        }
+    }
+
+    /** Sets every B_ℓ a rule asked to be an image of W_{ℓ+1} (W as it is now). */
+    private void applyPendingImages() {
+        for (int l = 1; l < layerCount; l++) {
+            ForwardImage image = pendingImage[l];
+            if (image == null) {
+                continue;
+            }
+            pendingImage[l] = null;
+            FeedbackMatrix<A> f = feedback[l];
+            switch (image) {
+                case TRANSPOSE -> kernels.transpose(0, f.columns, f.rows, layers[l + 1].weights, f.matrix, f.columns);
+                case SCALED_SIGN_OF_TRANSPOSE -> kernels.scaledSignOfTranspose(layers[l + 1].weights, f.rows, f.columns,
+                        f.matrix);
+            }
         }
     }
 
@@ -395,6 +454,9 @@ final class LeEngine<A> implements AutoCloseable {
         kernels.multiply(transpose, rowFrom, rowTo, batch, upper.size, 1.0, matrix, lda, upper.handDownSource(), batch,
                 0.0, lower.errorNext, batch);
         kernels.multiplyElements(lower.errorNext, lower.slope, lower.errorNext, rowFrom * batch, rowTo * batch);
+        if (lower.errorTransposed != null) {
+            kernels.transpose(rowFrom, rowTo, batch, lower.errorNext, lower.errorTransposed, lower.size);
+        }
     }
 
     /** Phase 2, rows [rowFrom, rowTo) of layer k: DFA's error, then W_k and b_k (§2.4). */
@@ -414,8 +476,9 @@ final class LeEngine<A> implements AutoCloseable {
         A inputsTransposed = populations[k - 1].rateTransposed;
         if (layer.weightTrace == null) {
             double rate = layer.learningRate * spec.dt() / batch;
+            // β = 1 − η dt λ is exactly 1 unless the rule asks for a forward decay (Kolen–Pollack)
             kernels.multiply(Transpose.NONE, rowFrom, rowTo, inputs, batch, rate, p.errorNext, batch, inputsTransposed, inputs,
-                    1.0, layer.weights, inputs);
+                    layer.weightKeep, layer.weights, inputs);
             kernels.rowSums(rate, p.errorNext, 1.0, layer.bias, rowFrom, rowTo, batch);
         } else {
             // G ← G + (dt/τ_LO)(−dt·DW − G);  W ← W − η G   (§2.4)
@@ -446,10 +509,18 @@ final class LeEngine<A> implements AutoCloseable {
             return layer;
         }
 
-        /** A no-op: this engine transports BP errors through the current W_{ℓ+1}ᵀ and keeps no B. */
+        /**
+         * Without a matrix (BP transports through the current W_{ℓ+1}ᵀ) a transpose is a no-op;
+         * otherwise the image is recorded and set before the next step reads B (see
+         * {@link #pendingImage}), which is the same as setting it at the end of this step.
+         */
         @Override
-        public void tieToForward() {
-            // nothing to copy
+        public void setFromForward(ForwardImage image) {
+            if (feedback[layer] == null && image == ForwardImage.TRANSPOSE) {
+                return;
+            }
+            requireMatrix("sets B from W");
+            pendingImage[layer] = image;
         }
 
         /** Draws the whole matrix (rules initialise through a view of all rows). */
@@ -460,25 +531,58 @@ final class LeEngine<A> implements AutoCloseable {
             kernels.load(gaussianMatrix(g, f.rows * f.columns, spec.initialWeightStd()), f.matrix);
         }
 
+        /**
+         * The pairs this engine keeps (§2.7): ξ_ℓ with H[ℓ+1] (PAL) or with R[ℓ+1] (weight mirrors), all
+         * of this step; R[ℓ] with the
+         * update of W_{ℓ+1} (Kolen–Pollack), i.e. the last step's rates, which that update reads, with
+         * this step's η_{ℓ+1} dt E[ℓ+1] — so B_ℓ receives exactly ΔW_{ℓ+1}ᵀ.
+         */
         @Override
-        public void learnFromNoise(double rate, double decay) {
+        public void learnFromCorrelation(FeedbackSignal below, FeedbackSignal above, double rate, double decay) {
             if (rate == 0.0) {
                 return;
             }
             FeedbackMatrix<A> f = requireMatrix("learns feedback weights");
-            PopulationState<A> noisy = populations[layer];
-            PopulationState<A> source = populations[f.source];
-            if (source.highPassTransposed == null) {
-                throw new IllegalStateException("feedback rule '" + rule.name()
-                        + "' learns from high-passed rates but declares no high-pass time constant");
-            }
             double keep = 1.0 - rate * decay;
-            if (noisy.noise == null) {
-                kernels.scale(keep, f.matrix, rowFrom * f.columns, rowTo * f.columns);
+            if (below == FeedbackSignal.NOISE && above == FeedbackSignal.HIGH_PASSED_RATES) {
+                PopulationState<A> noisy = populations[layer];
+                PopulationState<A> source = populations[f.source];
+                if (source.highPassTransposed == null) {
+                    throw new IllegalStateException("feedback rule '" + rule.name()
+                            + "' learns from high-passed rates but declares no high-pass time constant");
+                }
+                if (noisy.noise == null) {
+                    kernels.scale(keep, f.matrix, rowFrom * f.columns, rowTo * f.columns);
+                } else {
+                    kernels.multiply(Transpose.NONE, rowFrom, rowTo, f.columns, batch, rate / batch, noisy.noise, batch,
+                            source.highPassTransposed, f.columns, keep, f.matrix, f.columns);
+                }
+            } else if (below == FeedbackSignal.NOISE && above == FeedbackSignal.RATES) {
+                PopulationState<A> noisy = populations[layer];
+                PopulationState<A> source = populations[f.source];
+                if (noisy.noise == null) {
+                    kernels.scale(keep, f.matrix, rowFrom * f.columns, rowTo * f.columns);
+                } else {
+                    kernels.multiply(Transpose.NONE, rowFrom, rowTo, f.columns, batch, rate / batch, noisy.noise, batch,
+                            source.rateTransposedNext, f.columns, keep, f.matrix, f.columns);
+                }
+            } else if (below == FeedbackSignal.RATES && above == FeedbackSignal.FORWARD_UPDATE) {
+                PopulationState<A> upper = populations[layer + 1];
+                double eta = forwardLearningRate();
+                if (upper.errorTransposed == null || eta == 0) {
+                    throw new IllegalStateException("feedback rule '" + rule.name() + "' learns from the update of W_"
+                            + (layer + 1) + ", which " + (eta == 0 ? "does not learn now" : "the rule did not declare"));
+                }
+                kernels.multiply(Transpose.NONE, rowFrom, rowTo, f.columns, batch, rate * eta * spec.dt() / batch,
+                        populations[layer].rate, batch, upper.errorTransposed, f.columns, keep, f.matrix, f.columns);
             } else {
-                kernels.multiply(Transpose.NONE, rowFrom, rowTo, f.columns, batch, rate / batch, noisy.noise, batch,
-                        source.highPassTransposed, f.columns, keep, f.matrix, f.columns);
+                throw new IllegalStateException("LE networks do not learn B from " + below + " and " + above);
             }
+        }
+
+        @Override
+        public double forwardLearningRate() {
+            return training ? layers[layer + 1].learningRate : 0.0;
         }
 
         private FeedbackMatrix<A> requireMatrix(String what) {
@@ -585,6 +689,7 @@ final class LeEngine<A> implements AutoCloseable {
 
     /** The matrix the rule keeps for projection ℓ, or null for BP (which keeps none). */
     double[] feedbackMatrix(int layer) {
+        applyPendingImages();
         FeedbackMatrix<A> f = feedback[layer];
         return f == null ? null : kernels.toDoubles(f.matrix);
     }
@@ -601,6 +706,7 @@ final class LeEngine<A> implements AutoCloseable {
 
     /** ∠(B_ℓ, W_{ℓ+1}ᵀ): 0 for BP by construction, empty for DFA. */
     OptionalDouble feedbackAngleDegrees(int layer) {
+        applyPendingImages();
         return switch (rule.pathway()) {
             case TRANSPOSED_FORWARD -> OptionalDouble.of(0.0);
             case DIRECT_FROM_OUTPUT -> OptionalDouble.empty();

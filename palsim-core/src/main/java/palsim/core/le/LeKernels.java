@@ -93,4 +93,10 @@ interface LeKernels<A> {
 
     /** ∠(B, Wᵀ) in degrees, B rows × cols and W cols × rows, see {@link palsim.core.metrics.Angles}. */
     double degreesToTranspose(A b, A w, int rows, int cols);
+
+    /**
+     * b := m·sign(wᵀ) with m = mean |w| (summed in double, in element order); b is rows × cols, w
+     * cols × rows; an entry with w = 0 gives 0 (sign-symmetry).
+     */
+    void scaledSignOfTranspose(A w, int rows, int cols, A b);
 }

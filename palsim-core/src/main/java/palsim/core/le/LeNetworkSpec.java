@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import palsim.core.feedback.FeedbackRule;
+import palsim.core.feedback.RuleTimeConstants;
 import palsim.core.feedback.ModelKind;
 import palsim.core.neuron.Activation;
 
@@ -105,18 +106,8 @@ public record LeNetworkSpec(int[] sizes, Activation[] activations, FeedbackRule 
                 throw new IllegalArgumentException(
                         "noise.refresh_interval: LE networks refresh the noise every step; use 0");
             }
-            if (!(dt <= noise.tau())) {
-                throw new IllegalArgumentException("noise.tau (" + noise.tau() + ") must be >= dt (" + dt + ")");
-            }
         });
-        if (feedbackRule.highPassTau() > 0 && !(dt <= feedbackRule.highPassTau())) {
-            throw new IllegalArgumentException(
-                    "tau_high_pass (" + feedbackRule.highPassTau() + ") must be >= dt (" + dt + ")");
-        }
-        if (feedbackRule.forwardLowPassTau() > 0 && !(dt <= feedbackRule.forwardLowPassTau())) {
-            throw new IllegalArgumentException("tau_forward_low_pass (" + feedbackRule.forwardLowPassTau()
-                    + ") must be 0 or >= dt (" + dt + ")");
-        }
+        RuleTimeConstants.requireResolvedBy(feedbackRule, dt);
     }
 
     /**

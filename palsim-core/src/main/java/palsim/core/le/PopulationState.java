@@ -23,6 +23,7 @@ import palsim.core.neuron.Activation;
  *   <tr><td>g_k = e_k + ξ_k (Variant A hand-down signal)</td><td>{@link #handDownSignal}</td></tr>
  *   <tr><td>ξ_k (OU noise)</td><td>{@link #noise}</td></tr>
  *   <tr><td>h_k (high-passed rate), H[k]ᵀ</td><td>{@link #highPass}, {@link #highPassTransposed}</td></tr>
+ *   <tr><td>E[k]ᵀ (N × n_k, this step's error, for rules that learn from the forward update)</td><td>{@link #errorTransposed}</td></tr>
  * </table>
  *
  * @param <A> the array type
@@ -47,6 +48,7 @@ final class PopulationState<A> {
     A noise;
     A highPass;
     A highPassTransposed;
+    A errorTransposed;
 
     PopulationState(int size, Activation activation) {
         this.size = size;

@@ -16,14 +16,44 @@ import java.util.Set;
  */
 public final class CircuitSnapshot {
     private final int[] layers;
+    /** The population each B_ℓ reads (index ℓ): ℓ + 1, or N for direct feedback from the output. */
+    private final int[] feedbackSources;
     private final Map<CircuitQuantity, double[][]> values = new EnumMap<>(CircuitQuantity.class);
 
-    /** An empty snapshot of a circuit with population sizes {@code layers} (n_0…n_N). */
+    /** An empty snapshot of a layered circuit (B_ℓ reads layer ℓ + 1) with population sizes {@code layers} (n_0…n_N). */
     public CircuitSnapshot(int[] layers) {
+        this(layers, layered(layers));
+    }
+
+    /**
+     * An empty snapshot of a circuit whose B_ℓ and B^PI_ℓ read population {@code feedbackSources[ℓ]}
+     * (ℓ + 1, or N under direct feedback alignment), so that they are n_ℓ × n_{source}.
+     */
+    public CircuitSnapshot(int[] layers, int[] feedbackSources) {
         if (layers.length < 3) {
             throw new IllegalArgumentException("a circuit has at least 3 populations, got " + layers.length);
         }
+        if (feedbackSources.length != layers.length - 1) {
+            throw new IllegalArgumentException("need a feedback source for each of the " + (layers.length - 2)
+                    + " hidden layers (index 1…), got " + (feedbackSources.length - 1));
+        }
         this.layers = layers.clone();
+        this.feedbackSources = feedbackSources.clone();
+    }
+
+    /** ℓ + 1 for every hidden layer ℓ (index 0 unused). */
+    static int[] layered(int[] layers) {
+        int[] sources = new int[layers.length - 1];
+        for (int l = 1; l < sources.length; l++) {
+            sources[l] = l + 1;
+        }
+        return sources;
+    }
+
+    /** The number of values of {@code q} at {@code layer}: as {@link CircuitQuantity#size}, B and B^PI by their source. */
+    public int size(CircuitQuantity q, int layer) {
+        return q.population() == CircuitQuantity.Population.FEEDBACK ? layers[layer] * layers[feedbackSources[layer]]
+                : q.size(layers, layer);
     }
 
     /** n_0…n_N. */
@@ -49,7 +79,7 @@ public final class CircuitSnapshot {
      */
     public CircuitSnapshot set(CircuitQuantity q, int layer, double[] value) {
         checkLayer(q, layer);
-        int size = q.size(layers, layer);
+        int size = size(q, layer);
         if (value.length != size) {
             throw new IllegalArgumentException(q.symbol() + " of layer " + layer + " needs " + size + " values, got "
                     + value.length);
@@ -70,19 +100,22 @@ public final class CircuitSnapshot {
 
     /** Where an engine keeps its values, for {@link #capture} and {@link #restoreInto}. */
     interface Storage {
-        /** The values of {@code q} at {@code layer} (a copy), or null where the engine keeps no such state. */
-        double[] read(CircuitQuantity q, int layer);
+        /**
+         * The {@code size} values of {@code q} at {@code layer} (a copy), or null where the engine keeps
+         * no such state.
+         */
+        double[] read(CircuitQuantity q, int layer, int size);
 
         /** Sets {@code q} at {@code layer}, which the engine keeps. */
         void write(CircuitQuantity q, int layer, double[] values);
     }
 
-    /** Every quantity {@code storage} keeps, for a circuit of sizes {@code layers}. */
-    static CircuitSnapshot capture(int[] layers, Storage storage) {
-        CircuitSnapshot snapshot = new CircuitSnapshot(layers);
+    /** Every quantity {@code storage} keeps, for a circuit of sizes {@code layers} and these feedback sources. */
+    static CircuitSnapshot capture(int[] layers, int[] feedbackSources, Storage storage) {
+        CircuitSnapshot snapshot = new CircuitSnapshot(layers, feedbackSources);
         for (CircuitQuantity q : CircuitQuantity.values()) {
             for (int l = q.firstLayer(); l <= q.lastLayer(layers); l++) {
-                double[] v = storage.read(q, l);
+                double[] v = storage.read(q, l, snapshot.size(q, l));
                 if (v != null) {
                     snapshot.set(q, l, v);
                 }
@@ -97,13 +130,16 @@ public final class CircuitSnapshot {
      *
      * @throws IllegalArgumentException if the layers differ or a kept quantity is missing
      */
-    void restoreInto(int[] circuitLayers, Storage storage) {
+    void restoreInto(int[] circuitLayers, int[] circuitFeedbackSources, Storage storage) {
         if (!Arrays.equals(layers, circuitLayers)) {
             throw new IllegalArgumentException("snapshot of layers " + Arrays.toString(layers) + " for a circuit of "
                     + Arrays.toString(circuitLayers));
         }
+        if (!Arrays.equals(feedbackSources, circuitFeedbackSources)) {
+            throw new IllegalArgumentException("snapshot of a circuit whose feedback comes from other layers");
+        }
         for (CircuitQuantity q : CircuitQuantity.values()) {
-            if (storage.read(q, q.lastLayer(layers)) == null) {
+            if (storage.read(q, q.lastLayer(layers), size(q, q.lastLayer(layers))) == null) {
                 continue;
             }
             if (!has(q)) {
@@ -118,7 +154,7 @@ public final class CircuitSnapshot {
     private double[][] zeros(CircuitQuantity q) {
         double[][] v = new double[q.lastLayer(layers) - q.firstLayer() + 1][];
         for (int l = q.firstLayer(); l <= q.lastLayer(layers); l++) {
-            v[l - q.firstLayer()] = new double[q.size(layers, l)];
+            v[l - q.firstLayer()] = new double[size(q, l)];
         }
         return v;
     }

@@ -5,6 +5,8 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import palsim.core.feedback.FeedbackProjection;
 import palsim.core.feedback.FeedbackRule;
+import palsim.core.feedback.FeedbackSignal;
+import palsim.core.feedback.ForwardImage;
 import palsim.core.rng.RandomStreams;
 
 /**
@@ -20,11 +22,12 @@ import palsim.core.rng.RandomStreams;
  *   <li>{@code RandomStreams.seeded(s)}, standard normals: u_1 … u_N, then u^I_1 … u^I_{N−1};
  *   <li>a second {@code RandomStreams.seeded(s)}, uniforms, each matrix row-major: all W_ℓ, all
  *       W^IP_ℓ, all B_ℓ, all B^PI_ℓ, each from its {@link InitialWeightRanges range}. B is drawn for
- *       every feedback rule, so the stream (and hence B^PI) does not depend on the rule;
+ *       every feedback rule, so the stream (and hence B^PI) does not depend on the rule — except
+ *       under direct feedback (DFA), whose B_ℓ and B^PI_ℓ have n_ℓ × n_N entries;
  *   <li>{@link FeedbackRule#initialise} of every B_ℓ, given the weight stream. In this engine
  *       {@link FeedbackProjection#drawRandomFeedback} <em>keeps the B_ℓ drawn in step 2</em> (its
  *       place in the reference's draw order), so FA and PAL keep it and BP's
- *       {@link FeedbackProjection#tieToForward} replaces it by W_{ℓ+1}ᵀ (and B^PI_ℓ by −B_ℓ);
+ *       {@link FeedbackProjection#setFromForward} replaces it by an image of W_{ℓ+1} (and B^PI_ℓ by −B_ℓ);
  *   <li>if {@link MicrocircuitSpec#selfPredictingStart()}, the self-predicting state (§4.2).
  * </ol>
  *
@@ -66,13 +69,13 @@ public record CircuitState(double[][] somaticVoltages, double[][] interneuronVol
         }
         double[][] b = new double[layers - 1][];
         for (int l = 1; l <= layers - 1; l++) {
-            b[l - 1] = uniforms(weightStream, r.feedback(), n[l] * n[l + 1]);
+            b[l - 1] = uniforms(weightStream, r.feedback(), n[l] * n[spec.feedbackSource(l)]);
         }
         double[][] bpi = new double[layers - 1][];
         for (int l = 1; l <= layers - 1; l++) {
-            bpi[l - 1] = uniforms(weightStream, r.interneuronToPyramid(), n[l] * n[l + 1]);
+            bpi[l - 1] = uniforms(weightStream, r.interneuronToPyramid(), n[l] * n[spec.feedbackSource(l)]);
         }
-        WeightSnapshot weights = new WeightSnapshot(n, w, wip, b, bpi);
+        WeightSnapshot weights = new WeightSnapshot(n, spec.directFeedback(), w, wip, b, bpi);
 
         FeedbackRule rule = spec.feedbackRule();
         for (int l = 1; l <= layers - 1; l++) {
@@ -189,11 +192,17 @@ public record CircuitState(double[][] somaticVoltages, double[][] interneuronVol
     /** The feedback projection B_ℓ of a seed's weights while they are being initialised. */
     private record InitialFeedback(WeightSnapshot weights, int[] n, int layer) implements FeedbackProjection {
 
-        /** B_ℓ := W_{ℓ+1}ᵀ and B^PI_ℓ := −B_ℓ. */
+        /** B_ℓ := the image of W_{ℓ+1} and B^PI_ℓ := −B_ℓ. */
         @Override
-        public void tieToForward() {
-            ScalarLaneKernels.INSTANCE.tieTransposed(weights.forwardView(layer + 1), weights.feedbackView(layer),
-                    weights.interneuronToPyramidView(layer), n[layer], n[layer + 1]);
+        public void setFromForward(ForwardImage image) {
+            double[] w = weights.forwardView(layer + 1);
+            double[] b = weights.feedbackView(layer);
+            double[] bpi = weights.interneuronToPyramidView(layer);
+            switch (image) {
+                case TRANSPOSE -> ScalarLaneKernels.INSTANCE.tieTransposed(w, b, bpi, n[layer], n[layer + 1]);
+                case SCALED_SIGN_OF_TRANSPOSE -> ScalarLaneKernels.INSTANCE.tieSignTransposed(w, b, bpi, n[layer],
+                        n[layer + 1]);
+            }
         }
 
         /** Keeps the B_ℓ drawn at its place in the §4.1 draw order (see the class comment). */
@@ -203,8 +212,14 @@ public record CircuitState(double[][] somaticVoltages, double[][] interneuronVol
         }
 
         @Override
-        public void learnFromNoise(double rate, double decay) {
+        public void learnFromCorrelation(FeedbackSignal below, FeedbackSignal above, double rate, double decay) {
             throw new IllegalStateException("a feedback rule may not learn while the network is initialised");
+        }
+
+        /** Nothing learns while the network is initialised. */
+        @Override
+        public double forwardLearningRate() {
+            return 0.0;
         }
     }
 }

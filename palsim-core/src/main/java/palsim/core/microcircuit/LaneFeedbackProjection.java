@@ -2,6 +2,8 @@ package palsim.core.microcircuit;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import palsim.core.feedback.FeedbackProjection;
+import palsim.core.feedback.FeedbackSignal;
+import palsim.core.feedback.ForwardImage;
 
 /**
  * The lane engine's view of B_ℓ for every lane of a group at once, through which the feedback rule
@@ -10,25 +12,29 @@ import palsim.core.feedback.FeedbackProjection;
  * <p>The rule's calls are <em>requests</em>, carried out by the engine in its pass over B_ℓ: the
  * stepper calls {@code rule.update(projection, …)} before it computes the apical potential, this
  * view records what the rule asked for, and {@link LaneStepper} applies it right after reading the
- * B_ℓ of before the step — in the same pass over the weights where it can (PAL). A rule asks for at
- * most one change of B_ℓ per step.
+ * B_ℓ of before the step — in the same pass over the weights where it can (a learned B together
+ * with a learning B^PI). A rule asks for at most one change of B_ℓ per step. Recording stores enums
+ * and numbers only: a step allocates nothing.
  */
 final class LaneFeedbackProjection implements FeedbackProjection {
     /** What the rule asked for in this step. */
     enum Request {
         NONE,
-        TIE_TO_FORWARD,
-        LEARN_FROM_NOISE
+        SET_FROM_FORWARD,
+        LEARN_FROM_CORRELATION
     }
 
-    private final LaneState s;
+    private final LaneStepper stepper;
     private final int layer;
     private Request request = Request.NONE;
-    private double noiseRate;
-    private double noiseDecay;
+    private ForwardImage image;
+    private FeedbackSignal below;
+    private FeedbackSignal above;
+    private double rate;
+    private double decay;
 
-    LaneFeedbackProjection(LaneState state, int layer) {
-        this.s = state;
+    LaneFeedbackProjection(LaneStepper stepper, int layer) {
+        this.stepper = stepper;
         this.layer = layer;
     }
 
@@ -37,10 +43,11 @@ final class LaneFeedbackProjection implements FeedbackProjection {
         return layer;
     }
 
-    /** B_ℓ := W_{ℓ+1}ᵀ and B^PI_ℓ := −B_ℓ (BP, quirk 8), with W_{ℓ+1} of before this step's update. */
+    /** B_ℓ := image of W_{ℓ+1} and B^PI_ℓ := −B_ℓ (quirk 8), with W_{ℓ+1} of before this step's update. */
     @Override
-    public void tieToForward() {
-        record(Request.TIE_TO_FORWARD);
+    public void setFromForward(ForwardImage image) {
+        record(Request.SET_FROM_FORWARD);
+        this.image = image;
     }
 
     /** B is drawn when the network is built ({@link CircuitState}); a running network cannot redraw it. */
@@ -50,18 +57,23 @@ final class LaneFeedbackProjection implements FeedbackProjection {
     }
 
     /**
-     * B_ℓ += rate·(ξ_ℓ h_{ℓ+1}ᵀ − decay·B_ℓ) with ξ_ℓ as refreshed in this step and h_{ℓ+1} as left
-     * by the previous step (quirk 3); without a high-pass trace the rates r_{ℓ+1} of this step
-     * take its place (the spec's {@code pyr_hi_pass = false}).
+     * B_ℓ ← (1 − rate·decay)·B_ℓ + rate·x yᵀ with the signals taken as {@link LaneStepper#signal}
+     * describes (ξ_ℓ as refreshed in this step, h_{ℓ+1} as left by the previous step: quirk 3).
      */
     @Override
-    public void learnFromNoise(double rate, double decay) {
-        if (s.noise == null) {
-            throw new IllegalStateException("learnFromNoise needs exploratory noise, which the feedback rule does not declare");
-        }
-        record(Request.LEARN_FROM_NOISE);
-        this.noiseRate = rate;
-        this.noiseDecay = decay;
+    public void learnFromCorrelation(FeedbackSignal below, FeedbackSignal above, double rate, double decay) {
+        stepper.requireSignal(below, layer);
+        stepper.requireSignal(above, layer + 1);
+        record(Request.LEARN_FROM_CORRELATION);
+        this.below = below;
+        this.above = above;
+        this.rate = rate;
+        this.decay = decay;
+    }
+
+    @Override
+    public double forwardLearningRate() {
+        return stepper.forwardLearningRateNow(layer + 1);
     }
 
     private void record(Request r) {
@@ -79,16 +91,23 @@ final class LaneFeedbackProjection implements FeedbackProjection {
         return r;
     }
 
-    /** The presynaptic trace of PAL's update: h_{ℓ+1}, or r_{ℓ+1} without a high-pass. */
-    double[] noiseLearningPresynaptic() {
-        return s.highPass != null ? s.highPass[layer + 1] : s.rate[layer + 1];
+    ForwardImage image() {
+        return image;
     }
 
-    double noiseRate() {
-        return noiseRate;
+    FeedbackSignal below() {
+        return below;
     }
 
-    double noiseDecay() {
-        return noiseDecay;
+    FeedbackSignal above() {
+        return above;
+    }
+
+    double rate() {
+        return rate;
+    }
+
+    double decay() {
+        return decay;
     }
 }

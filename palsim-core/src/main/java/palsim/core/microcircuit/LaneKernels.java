@@ -1,6 +1,7 @@
 package palsim.core.microcircuit;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import palsim.core.neuron.Activation;
 import palsim.core.neuron.VectorMath;
@@ -273,7 +274,7 @@ final class LaneKernels implements LaneMatrixKernels {
      * computed as keep·m + (rate·ξ[i])·h[j] with keep = 1 − rate·decay.
      */
     @Override
-    public void learnFromNoise(double[] m, int rows, int cols, double[] xi, double[] h, double rate, double decay) {
+    public void learnFromCorrelation(double[] m, int rows, int cols, double[] xi, double[] h, double rate, double decay) {
         final int l = LANES;
         final int rowStride = cols * l;
         final DoubleVector keep = DoubleVector.broadcast(SPECIES, 1.0 - rate * decay);
@@ -303,7 +304,7 @@ final class LaneKernels implements LaneMatrixKernels {
         }
     }
 
-    static void learnFromNoiseReference(double[] m, int rows, int cols, double[] xi, double[] h, double rate,
+    static void learnFromCorrelationReference(double[] m, int rows, int cols, double[] xi, double[] h, double rate,
             double decay) {
         final int l = LANES;
         for (int k = 0; k < l; k++) {
@@ -324,7 +325,7 @@ final class LaneKernels implements LaneMatrixKernels {
      *   B[i,j]   ← keep·B[i,j] + (rate·ξ[i])·h[j],             keep = 1 − rate·decay
      *   B^PI[i,j] ← B^PI[i,j] + (apicalPrev[i]·lateralRate)·rIPrev[j]
      * </pre>
-     * Each element sees exactly the operations of {@link #matVecPair}, {@link #learnFromNoise} and
+     * Each element sees exactly the operations of {@link #matVecPair}, {@link #learnFromCorrelation} and
      * {@link #scale} + {@link #addOuter} run one after the other, so the results are the same bits;
      * the weights are read once instead of three times.
      */
@@ -394,7 +395,7 @@ final class LaneKernels implements LaneMatrixKernels {
             double[] rI, double[] apical, double[] xi, double[] h, double rate, double decay, double[] apicalPrev,
             double lateralRate, double[] rIPrev) {
         matVecPairReference(b, r, bpi, rI, rows, cols, apical);
-        learnFromNoiseReference(b, rows, cols, xi, h, rate, decay);
+        learnFromCorrelationReference(b, rows, cols, xi, h, rate, decay);
         final int l = LANES;
         double[] post = new double[rows * l];
         for (int e = 0; e < post.length; e++) {
@@ -425,6 +426,48 @@ final class LaneKernels implements LaneMatrixKernels {
                     double v = w[(j * rows + i) * l + k];
                     b[(i * cols + j) * l + k] = v;
                     bpi[(i * cols + j) * l + k] = -v;
+                }
+            }
+        }
+    }
+
+    @Override
+    public void tieSignTransposed(double[] w, double[] b, double[] bpi, int rows, int cols) {
+        final int l = LANES;
+        int count = rows * cols;
+        DoubleVector sum = DoubleVector.zero(SPECIES);
+        for (int e = 0; e < count; e++) {
+            sum = sum.add(DoubleVector.fromArray(SPECIES, w, e * l).abs());
+        }
+        DoubleVector m = sum.div(count);
+        DoubleVector minusM = m.neg();
+        DoubleVector zero = DoubleVector.zero(SPECIES);
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                DoubleVector v = DoubleVector.fromArray(SPECIES, w, (j * rows + i) * l);
+                DoubleVector s = zero.blend(m, v.compare(VectorOperators.GT, 0.0))
+                        .blend(minusM, v.compare(VectorOperators.LT, 0.0));
+                int o = (i * cols + j) * l;
+                s.intoArray(b, o);
+                s.neg().intoArray(bpi, o);
+            }
+        }
+    }
+
+    static void tieSignTransposedReference(double[] w, double[] b, double[] bpi, int rows, int cols) {
+        final int l = LANES;
+        for (int k = 0; k < l; k++) {
+            double sum = 0.0;
+            for (int e = 0; e < rows * cols; e++) {
+                sum += Math.abs(w[e * l + k]);
+            }
+            double m = sum / (rows * cols);
+            for (int i = 0; i < rows; i++) {
+                for (int j = 0; j < cols; j++) {
+                    double v = w[(j * rows + i) * l + k];
+                    int o = (i * cols + j) * l + k;
+                    b[o] = m * Math.signum(v);
+                    bpi[o] = -b[o];
                 }
             }
         }

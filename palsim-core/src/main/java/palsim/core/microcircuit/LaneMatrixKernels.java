@@ -31,14 +31,24 @@ interface LaneMatrixKernels {
     void addLowPassedOuter(double[] m, double[] d, int rows, int cols, double[] post, double[] pre, double k,
             double[] delta);
 
-    /** m[i,j] ← keep·m[i,j] + (rate·ξ[i])·h[j] with keep = 1 − rate·decay (PAL's feedback update). */
-    void learnFromNoise(double[] m, int rows, int cols, double[] xi, double[] h, double rate, double decay);
+    /**
+     * m[i,j] ← keep·m[i,j] + (rate·x[i])·y[j] with keep = 1 − rate·decay: a feedback matrix learning
+     * from the correlation of two signals (PAL: x = ξ, y = h; Kolen–Pollack: x = r, y = the forward
+     * update's factor).
+     */
+    void learnFromCorrelation(double[] m, int rows, int cols, double[] xi, double[] h, double rate, double decay);
 
-    /** The apical potential with PAL's B and B^PI updates in one pass (see {@link LaneKernels#apicalWithFeedbackLearning}). */
+    /** The apical potential with a learning B and B^PI in one pass (see {@link LaneKernels#apicalWithFeedbackLearning}). */
     void apicalWithFeedbackLearning(double[] b, double[] bpi, int rows, int cols, double[] r, double[] rI,
             double[] apical, double[] xi, double[] h, double rate, double decay, double[] apicalPrev, double lateralRate,
             double[] rIPrev);
 
     /** b := wᵀ and bpi := −b, with b rows × cols and w cols × rows. */
     void tieTransposed(double[] w, double[] b, double[] bpi, int rows, int cols);
+
+    /**
+     * b := m·sign(wᵀ) and bpi := −b per lane, with m the mean |w| of the lane over the whole
+     * matrix, summed in element order (sign-symmetry); an entry with w = 0 gives b = 0.
+     */
+    void tieSignTransposed(double[] w, double[] b, double[] bpi, int rows, int cols);
 }

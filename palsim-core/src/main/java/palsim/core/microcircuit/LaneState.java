@@ -139,8 +139,8 @@ final class LaneState {
         interneuronToPyramid = new double[top][];
         for (int l = 1; l <= top - 1; l++) {
             pyramidToInterneuron[l] = new double[n[l + 1] * n[l] * lanes];
-            feedback[l] = new double[n[l] * n[l + 1] * lanes];
-            interneuronToPyramid[l] = new double[n[l] * n[l + 1] * lanes];
+            feedback[l] = new double[n[l] * n[spec.feedbackSource(l)] * lanes];
+            interneuronToPyramid[l] = new double[n[l] * n[spec.feedbackSource(l)] * lanes];
         }
 
         noise = rule.noise().isPresent() ? perLayer(1, top - 1, 0) : null;

@@ -2,6 +2,8 @@ package palsim.core.microcircuit;
 
 import java.util.Arrays;
 import palsim.core.feedback.FeedbackRule;
+import palsim.core.feedback.FeedbackSchedule;
+import palsim.core.feedback.FeedbackSignal;
 import palsim.core.neuron.Activation;
 
 /**
@@ -24,6 +26,9 @@ final class LaneStepper implements MicrocircuitPhases {
     private final Activation[] phi;
     private final FeedbackRule rule;
     private final LaneFeedbackProjection[] projections;
+    /** The pyramidal population whose rates reach hidden layer ℓ's apical compartment (ℓ+1; N for DFA). */
+    private final int[] feedbackSource;
+    private final boolean directFeedback;
     private final double dt;
 
     // §2.2: ŭ = u^old + c·(u − u^old), c = taur·τ/dt
@@ -43,14 +48,23 @@ final class LaneStepper implements MicrocircuitPhases {
     // §3.1–3.3
     private final double[] forwardAttenuation;
     private final double[] forwardRate;
+    /** η^fw_ℓ itself, for rules that learn from the forward update (Kolen–Pollack). */
+    private final double[] forwardLearningRate;
+    /** 1 − dt·η^fw_ℓ·λ, the forward decay a rule asks for ({@link FeedbackRule#forwardDecay()}). */
+    private final double[] forwardKeep;
+    private final boolean forwardDecays;
     private final double interneuronAttenuation;
     private final double[] pyramidToInterneuronRate;
     private final double[] interneuronToPyramidRate;
     private final double lowPassFactor;
     private final double highPassFactor;
+    /** The rule's phases (weight mirrors), or null: always in learning mode. */
+    private final FeedbackSchedule schedule;
 
     // per step
     private LearningSwitches switches = LearningSwitches.OFF;
+    /** Whether this step lies in a phase of the rule's schedule (always, without one). */
+    private boolean inRulePhase = true;
     private boolean forwardUpdatesObserved;
     /** Whether this step's prediction-error factors are computed (see {@link #computePredictionErrors()}). */
     private boolean predictionErrorsReady;
@@ -70,8 +84,11 @@ final class LaneStepper implements MicrocircuitPhases {
             phi[l] = spec.activation(l);
         }
         this.projections = new LaneFeedbackProjection[top];
+        this.feedbackSource = new int[top];
+        this.directFeedback = spec.directFeedback();
         for (int l = 1; l <= top - 1; l++) {
-            projections[l] = new LaneFeedbackProjection(state, l);
+            feedbackSource[l] = spec.feedbackSource(l);
+            projections[l] = new LaneFeedbackProjection(this, l);
         }
 
         Conductances g = spec.conductances();
@@ -95,9 +112,14 @@ final class LaneStepper implements MicrocircuitPhases {
 
         forwardAttenuation = new double[top + 1];
         forwardRate = new double[top + 1];
+        forwardLearningRate = new double[top + 1];
+        forwardKeep = new double[top + 1];
+        forwardDecays = rule.forwardDecay() != 0;
         for (int l = 1; l <= top; l++) {
             forwardAttenuation[l] = l == top ? g.outputBasalAttenuation() : g.hiddenBasalAttenuation();
-            forwardRate[l] = dt * spec.forwardLearningRate(l);
+            forwardLearningRate[l] = spec.forwardLearningRate(l);
+            forwardRate[l] = dt * forwardLearningRate[l];
+            forwardKeep[l] = 1.0 - forwardRate[l] * rule.forwardDecay();
         }
         interneuronAttenuation = g.interneuronDendriteAttenuation();
         pyramidToInterneuronRate = new double[top];
@@ -109,6 +131,12 @@ final class LaneStepper implements MicrocircuitPhases {
         lowPassFactor = rule.forwardLowPassTau() > 0 ? dt / rule.forwardLowPassTau() : 0.0;
         highPassFactor = rule.highPassTau() > 0 ? dt / rule.highPassTau() : 0.0;
 
+        schedule = rule.schedule().orElse(null);
+    }
+
+    /** Called before each step with the number of steps taken so far: evaluates the rule's schedule. */
+    void beginStep(long step) {
+        inRulePhase = schedule == null || schedule.active(step, dt);
     }
 
     void setSwitches(LearningSwitches switches) {
@@ -132,9 +160,12 @@ final class LaneStepper implements MicrocircuitPhases {
         this.target = target;
     }
 
-    /** Noise enters the somata (and is refreshed) only while the feedback switch is on (§2.3.5). */
+    /**
+     * Noise enters the somata (and is refreshed) only while the feedback switch is on (§2.3.5) and,
+     * for a phased rule, in its phases.
+     */
     private boolean injectingNoise() {
-        return s.noise != null && switches.feedback();
+        return s.noise != null && switches.feedback() && inRulePhase;
     }
 
     /** W_ℓ changes this step: its switch is on and the update is not identically zero. */
@@ -227,37 +258,99 @@ final class LaneStepper implements MicrocircuitPhases {
         }
     }
 
+    /** η^fw_ℓ while W_ℓ learns in this step, else 0 ({@link LaneFeedbackProjection#forwardLearningRate()}). */
+    double forwardLearningRateNow(int l) {
+        return forwardLearns(l) ? forwardLearningRate[l] : 0.0;
+    }
+
+    /**
+     * Checks that this state keeps {@code signal} for population {@code population}.
+     *
+     * @throws IllegalStateException naming what the rule failed to declare
+     */
+    void requireSignal(FeedbackSignal signal, int population) {
+        boolean kept = switch (signal) {
+            case NOISE -> s.noise != null;
+            case RATES -> true;
+            case HIGH_PASSED_RATES -> s.highPass != null;
+            case FORWARD_UPDATE -> forwardLearns(population);
+        };
+        if (!kept) {
+            throw new IllegalStateException("feedback rule '" + rule.name() + "' learns from " + signal + " of population "
+                    + population + ", which the microcircuit does not keep now (undeclared noise or high-pass, or W_"
+                    + population + " not learning)");
+        }
+    }
+
+    /**
+     * The array of a signal of B_ℓ's update (§3.4): ξ_ℓ as refreshed in this step; h as left by the
+     * previous step (quirk 3); the rates below as W_{ℓ+1}'s update reads them (r^prev_ℓ) and above
+     * as this step's r_{ℓ+1}; the forward update's factor dt·η·[r − φ(a·v^{bas,prev})] of this step.
+     */
+    private double[] signal(FeedbackSignal signal, int population, boolean below) {
+        return switch (signal) {
+            case NOISE -> s.noise[population];
+            case RATES -> below ? s.ratePrev[population] : s.rate[population];
+            case HIGH_PASSED_RATES -> s.highPass[population];
+            case FORWARD_UPDATE -> {
+                if (!predictionErrorsReady) {
+                    computePredictionErrors();
+                }
+                yield s.forwardSignal[population];
+            }
+        };
+    }
+
     @Override
     public void computeApicalPotentialsAndLearnFeedback() {
-        boolean feedbackSwitch = switches.feedback();
+        boolean feedbackSwitch = switches.feedback() && inRulePhase;
         for (int l = 1; l <= top - 1; l++) {
             LaneFeedbackProjection projection = projections[l];
             // the rule's change of B_ℓ is a request, carried out below after B_ℓ has been read (§3.4)
             rule.update(projection, dt, feedbackSwitch);
             LaneFeedbackProjection.Request request = projection.takeRequest();
+            if (directFeedback && request != LaneFeedbackProjection.Request.NONE) {
+                throw new IllegalStateException("feedback rule '" + rule.name() + "' changes its direct feedback weights, "
+                        + "which the microcircuit keeps fixed");
+            }
             boolean lateral = interneuronToPyramidLearns(l);
             int rows = n[l];
-            int cols = n[l + 1];
-            if (request == LaneFeedbackProjection.Request.LEARN_FROM_NOISE && lateral) {
-                kernels.apicalWithFeedbackLearning(s.feedback[l], s.interneuronToPyramid[l], rows, cols, s.rate[l + 1],
-                        s.interneuronRate[l], s.apical[l], s.noise[l], projection.noiseLearningPresynaptic(),
-                        projection.noiseRate(), projection.noiseDecay(), s.apicalPrev[l], -interneuronToPyramidRate[l],
-                        s.interneuronRatePrev[l]);
+            // B_ℓ r_src + B^PI_ℓ r^I_{src−1}: src = ℓ+1, or N for DFA (the output and its prediction by the top interneurons)
+            int source = feedbackSource[l];
+            int cols = n[source];
+            double[] sourceRate = s.rate[source];
+            double[] interneuronRate = s.interneuronRate[source - 1];
+            double[] interneuronRatePrev = s.interneuronRatePrev[source - 1];
+            double[] x = null;
+            double[] y = null;
+            if (request == LaneFeedbackProjection.Request.LEARN_FROM_CORRELATION) {
+                x = signal(projection.below(), l, true);
+                y = signal(projection.above(), l + 1, false);
+            }
+            if (request == LaneFeedbackProjection.Request.LEARN_FROM_CORRELATION && lateral) {
+                kernels.apicalWithFeedbackLearning(s.feedback[l], s.interneuronToPyramid[l], rows, cols, sourceRate,
+                        interneuronRate, s.apical[l], x, y, projection.rate(), projection.decay(), s.apicalPrev[l],
+                        -interneuronToPyramidRate[l], interneuronRatePrev);
                 continue;
             }
-            kernels.matVecPair(s.feedback[l], s.rate[l + 1], s.interneuronToPyramid[l], s.interneuronRate[l], rows, cols,
-                    s.apical[l]);
+            kernels.matVecPair(s.feedback[l], sourceRate, s.interneuronToPyramid[l], interneuronRate, rows, cols, s.apical[l]);
             switch (request) {
-                case TIE_TO_FORWARD -> kernels.tieTransposed(s.forward[l + 1], s.feedback[l], s.interneuronToPyramid[l],
-                        rows, cols);
-                case LEARN_FROM_NOISE -> kernels.learnFromNoise(s.feedback[l], rows, cols, s.noise[l],
-                        projection.noiseLearningPresynaptic(), projection.noiseRate(), projection.noiseDecay());
+                case SET_FROM_FORWARD -> {
+                    switch (projection.image()) {
+                        case TRANSPOSE -> kernels.tieTransposed(s.forward[l + 1], s.feedback[l], s.interneuronToPyramid[l],
+                                rows, cols);
+                        case SCALED_SIGN_OF_TRANSPOSE -> kernels.tieSignTransposed(s.forward[l + 1], s.feedback[l],
+                                s.interneuronToPyramid[l], rows, cols);
+                    }
+                }
+                case LEARN_FROM_CORRELATION -> kernels.learnFromCorrelation(s.feedback[l], rows, cols, x, y, projection.rate(),
+                        projection.decay());
                 case NONE -> { }
             }
             if (lateral) {
                 // −dt·η^PI·v^{api,prev}_ℓ (noise-free), then ΔB^PI on top of BP's tie (quirk 8)
                 LaneKernels.scale(-interneuronToPyramidRate[l], s.apicalPrev[l], s.apicalSignal[l], rows * lanes);
-                kernels.addOuter(s.interneuronToPyramid[l], rows, cols, s.apicalSignal[l], s.interneuronRatePrev[l], null);
+                kernels.addOuter(s.interneuronToPyramid[l], rows, cols, s.apicalSignal[l], interneuronRatePrev, null);
             }
         }
     }
@@ -281,6 +374,10 @@ final class LaneStepper implements MicrocircuitPhases {
             }
             double[] pre = s.ratePrev[l - 1]; // x^prev for ℓ = 1
             double[] observed = forwardUpdatesObserved ? s.forwardUpdate[l] : null;
+            if (forwardDecays && forwardLearns(l)) {
+                // W ← (1 − dt·η·λ)·W before the increment: the decay a rule asks for (Kolen–Pollack)
+                LaneKernels.scale(forwardKeep[l], s.forward[l], s.forward[l], n[l] * n[l - 1] * lanes);
+            }
             if (!forwardLearns(l)) {
                 kernels.outer(s.forwardUpdate[l], n[l], n[l - 1], s.forwardSignal[l], pre);
             } else if (s.forwardLowPass != null) {

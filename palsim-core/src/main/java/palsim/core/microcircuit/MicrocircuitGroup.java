@@ -89,6 +89,10 @@ public final class MicrocircuitGroup {
         int[] layers = spec.layers();
         for (CircuitState s : initial) {
             s.requireShape(layers);
+            if (s.weights().directFeedback() != spec.directFeedback()) {
+                throw new IllegalArgumentException("state has " + (s.weights().directFeedback() ? "direct" : "layer-to-layer")
+                        + " feedback weights; the circuit's rule '" + spec.feedbackRule().name() + "' needs the other kind");
+            }
         }
         return new MicrocircuitGroup(spec, seeds, initial);
     }
@@ -147,6 +151,7 @@ public final class MicrocircuitGroup {
                     + " values, got " + target.length);
         }
         stepper.setInput(input, target);
+        stepper.beginStep(steps);
         order.step(stepper);
         stepper.setInput(null, null);
         steps++;
@@ -168,10 +173,10 @@ public final class MicrocircuitGroup {
         return gather(state.forward[layer], lane, state.n[layer] * state.n[layer - 1]);
     }
 
-    /** B_ℓ, n_ℓ × n_{ℓ+1}. */
+    /** B_ℓ, n_ℓ × n_{ℓ+1} (direct feedback: n_ℓ × n_N, {@link MicrocircuitSpec#feedbackSource}). */
     public double[] feedbackWeights(int lane, int layer) {
         checkLayer(layer, 1, state.layers - 1);
-        return gather(state.feedback[layer], lane, state.n[layer] * state.n[layer + 1]);
+        return gather(state.feedback[layer], lane, state.n[layer] * state.n[spec.feedbackSource(layer)]);
     }
 
     /** W^IP_ℓ, n_{ℓ+1} × n_ℓ. */
@@ -180,10 +185,10 @@ public final class MicrocircuitGroup {
         return gather(state.pyramidToInterneuron[layer], lane, state.n[layer + 1] * state.n[layer]);
     }
 
-    /** B^PI_ℓ, n_ℓ × n_{ℓ+1}. */
+    /** B^PI_ℓ, the shape of B_ℓ. */
     public double[] interneuronToPyramidWeights(int lane, int layer) {
         checkLayer(layer, 1, state.layers - 1);
-        return gather(state.interneuronToPyramid[layer], lane, state.n[layer] * state.n[layer + 1]);
+        return gather(state.interneuronToPyramid[layer], lane, state.n[layer] * state.n[spec.feedbackSource(layer)]);
     }
 
     /** All weights of lane {@code lane}. */
@@ -201,7 +206,7 @@ public final class MicrocircuitGroup {
             b[l - 1] = feedbackWeights(lane, l);
             bpi[l - 1] = interneuronToPyramidWeights(lane, l);
         }
-        return new WeightSnapshot(state.n, w, wip, b, bpi);
+        return new WeightSnapshot(state.n, spec.directFeedback(), w, wip, b, bpi);
     }
 
     /** The somatic voltages u, u^I and all weights of lane {@code lane} now. */
@@ -307,7 +312,7 @@ public final class MicrocircuitGroup {
      */
     public CircuitSnapshot snapshot(int lane) {
         checkLane(lane);
-        return CircuitSnapshot.capture(state.n, laneStorage(lane));
+        return CircuitSnapshot.capture(state.n, spec.feedbackSources(), laneStorage(lane));
     }
 
     /**
@@ -319,15 +324,15 @@ public final class MicrocircuitGroup {
      */
     public void restore(int lane, CircuitSnapshot snapshot) {
         checkLane(lane);
-        snapshot.restoreInto(state.n, laneStorage(lane));
+        snapshot.restoreInto(state.n, spec.feedbackSources(), laneStorage(lane));
     }
 
     private CircuitSnapshot.Storage laneStorage(int lane) {
         return new CircuitSnapshot.Storage() {
             @Override
-            public double[] read(CircuitQuantity q, int layer) {
+            public double[] read(CircuitQuantity q, int layer, int size) {
                 double[] laned = state.arrayOf(q, layer);
-                return laned == null ? null : gather(laned, lane, q.size(state.n, layer));
+                return laned == null ? null : gather(laned, lane, size);
             }
 
             @Override

@@ -2,8 +2,9 @@ package palsim.core.microcircuit;
 
 import java.util.Arrays;
 import java.util.Objects;
-import palsim.core.feedback.ExploratoryNoise;
+import palsim.core.feedback.FeedbackPathway;
 import palsim.core.feedback.FeedbackRule;
+import palsim.core.feedback.RuleTimeConstants;
 import palsim.core.feedback.ModelKind;
 import palsim.core.neuron.Activation;
 
@@ -87,7 +88,7 @@ public record MicrocircuitSpec(
             throw new IllegalArgumentException("feedback_rule is missing");
         }
         feedbackRule.validateFor(ModelKind.MICROCIRCUIT, layers.clone());
-        requireRuleTimeConstants(feedbackRule, dt);
+        RuleTimeConstants.requireResolvedBy(feedbackRule, dt);
         if (initialRanges == null) {
             throw new IllegalArgumentException("init ranges are missing");
         }
@@ -104,6 +105,32 @@ public record MicrocircuitSpec(
     /** N, the number of pyramidal layers (hidden + output). */
     public int pyramidalLayers() {
         return layers.length - 1;
+    }
+
+    /**
+     * Whether the apical compartments are driven straight from the output (direct feedback
+     * alignment): B_ℓ is then n_ℓ × n_N and multiplies r_N − r^I_{N−1} (see {@link #feedbackSource}).
+     */
+    public boolean directFeedback() {
+        return feedbackRule.pathway() == FeedbackPathway.DIRECT_FROM_OUTPUT;
+    }
+
+    /**
+     * The pyramidal population whose rates reach the apical compartment of hidden layer ℓ through
+     * B_ℓ: ℓ+1, or N with {@link #directFeedback()}. The interneurons that cancel it are those of
+     * layer {@code feedbackSource(ℓ) − 1}.
+     */
+    public int feedbackSource(int layer) {
+        return directFeedback() ? pyramidalLayers() : layer + 1;
+    }
+
+    /** {@link #feedbackSource} of every hidden layer ℓ at index ℓ (index 0 unused). */
+    public int[] feedbackSources() {
+        int[] sources = new int[layers.length - 1];
+        for (int l = 1; l < sources.length; l++) {
+            sources[l] = feedbackSource(l);
+        }
+        return sources;
     }
 
     /** n_ℓ, the size of population ℓ (0 = input). */
@@ -230,23 +257,6 @@ public record MicrocircuitSpec(
             }
         }
         return rates.clone();
-    }
-
-    /** The discrete filters of the rule need τ ≥ dt (a factor dt/τ above 1 would overshoot). */
-    private static void requireRuleTimeConstants(FeedbackRule rule, double dt) {
-        for (ExploratoryNoise noise : rule.noise().stream().toList()) {
-            if (noise.tau() < dt) {
-                throw new IllegalArgumentException("noise.tau must be >= dt = " + dt + ", got " + noise.tau());
-            }
-        }
-        double highPass = rule.highPassTau();
-        if (highPass != 0 && highPass < dt) {
-            throw new IllegalArgumentException("tau_high_pass must be 0 or >= dt = " + dt + ", got " + highPass);
-        }
-        double lowPass = rule.forwardLowPassTau();
-        if (lowPass != 0 && lowPass < dt) {
-            throw new IllegalArgumentException("tau_forward_low_pass must be 0 or >= dt = " + dt + ", got " + lowPass);
-        }
     }
 
     /** Collects the settings of a {@link MicrocircuitSpec}; {@link #build()} validates them. */

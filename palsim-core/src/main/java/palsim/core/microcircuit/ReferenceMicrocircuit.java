@@ -7,6 +7,8 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import palsim.core.feedback.ExploratoryNoise;
 import palsim.core.feedback.FeedbackProjection;
 import palsim.core.feedback.FeedbackRule;
+import palsim.core.feedback.FeedbackSignal;
+import palsim.core.feedback.ForwardImage;
 import palsim.core.linalg.DoubleReferenceMatrixKernels;
 import palsim.core.neuron.Activation;
 import palsim.core.rng.RandomStreams;
@@ -33,6 +35,7 @@ public final class ReferenceMicrocircuit {
     private final FeedbackRule rule;
     private final Optional<ExploratoryNoise> noise;
     private NoiseSource noiseSource;
+    private long steps;
 
     private final double[][] u;
     private final double[][] uOld;
@@ -182,12 +185,16 @@ public final class ReferenceMicrocircuit {
         for (int l = 2; l <= N; l++) {
             vBas[l] = DoubleReferenceMatrixKernels.matVec(W[l], n[l], n[l - 1], r[l - 1]);
         }
-        boolean noisy = noise.isPresent() && switches.feedback();
+        // a phased rule (weight mirrors) injects noise and learns only in its schedule's phases
+        boolean inRulePhase = rule.schedule().map(p -> p.active(steps, dt)).orElse(true);
+        steps++;
+        boolean noisy = noise.isPresent() && switches.feedback() && inRulePhase;
         double[][] apicalDrive = new double[N][];
         for (int l = 1; l <= N - 1; l++) {
             vDen[l] = DoubleReferenceMatrixKernels.matVec(WIP[l], n[l + 1], n[l], r[l]);
-            double[] top = DoubleReferenceMatrixKernels.matVec(B[l], n[l], n[l + 1], r[l + 1]);
-            double[] lateral = DoubleReferenceMatrixKernels.matVec(BPI[l], n[l], n[l + 1], rI[l]);
+            int src = spec.feedbackSource(l); // ℓ+1; N for DFA: B^D_ℓ (r_N − r^I_{N−1}) with B^PI = −B^D
+            double[] top = DoubleReferenceMatrixKernels.matVec(B[l], n[l], n[src], r[src]);
+            double[] lateral = DoubleReferenceMatrixKernels.matVec(BPI[l], n[l], n[src], rI[src - 1]);
             for (int i = 0; i < n[l]; i++) {
                 vApi[l][i] = top[i] + lateral[i];
             }
@@ -254,11 +261,12 @@ public final class ReferenceMicrocircuit {
                     dWIP[l][i * n[l] + j] = dt * eta * post * rPrev[l][j];
                 }
             }
-            dBPI[l] = new double[n[l] * n[l + 1]];
+            int src = spec.feedbackSource(l);
+            dBPI[l] = new double[n[l] * n[src]];
             double etaPI = spec.interneuronToPyramidLearningRate(l);
             for (int i = 0; i < n[l]; i++) {
-                for (int j = 0; j < n[l + 1]; j++) {
-                    dBPI[l][i * n[l + 1] + j] = -dt * etaPI * vApiPrev[l][i] * rIPrev[l][j];
+                for (int j = 0; j < n[src]; j++) {
+                    dBPI[l][i * n[src] + j] = -dt * etaPI * vApiPrev[l][i] * rIPrev[src - 1][j];
                 }
             }
         }
@@ -275,7 +283,7 @@ public final class ReferenceMicrocircuit {
             }
         }
         for (int l = 1; l <= N - 1; l++) {
-            rule.update(new Projection(l), dt, switches.feedback());
+            rule.update(new Projection(l), dt, switches.feedback() && inRulePhase);
         }
         if (switches.lateral()) {
             for (int l = 1; l <= N - 1; l++) {
@@ -286,6 +294,12 @@ public final class ReferenceMicrocircuit {
         if (switches.forward()) {
             double tauLo = rule.forwardLowPassTau();
             for (int l = 1; l <= N; l++) {
+                if (rule.forwardDecay() != 0) {
+                    double keep = 1.0 - dt * spec.forwardLearningRate(l) * rule.forwardDecay();
+                    for (int k = 0; k < W[l].length; k++) {
+                        W[l][k] = keep * W[l][k];
+                    }
+                }
                 if (tauLo > 0) {
                     for (int k = 0; k < D[l].length; k++) {
                         D[l][k] += (dt / tauLo) * (dW[l][k] - D[l][k]);
@@ -322,18 +336,18 @@ public final class ReferenceMicrocircuit {
 
     /** The whole dynamic state now, as {@link MicrocircuitGroup#snapshot(int)} gives it. */
     public CircuitSnapshot snapshot() {
-        return CircuitSnapshot.capture(n, storage());
+        return CircuitSnapshot.capture(n, spec.feedbackSources(), storage());
     }
 
     /** Continues from {@code snapshot}, as {@link MicrocircuitGroup#restore(int, CircuitSnapshot)} does. */
     public void restore(CircuitSnapshot snapshot) {
-        snapshot.restoreInto(n, storage());
+        snapshot.restoreInto(n, spec.feedbackSources(), storage());
     }
 
     private CircuitSnapshot.Storage storage() {
         return new CircuitSnapshot.Storage() {
             @Override
-            public double[] read(CircuitQuantity q, int layer) {
+            public double[] read(CircuitQuantity q, int layer, int size) {
                 double[] v = arrayOf(q, layer);
                 return v == null ? null : v.clone();
             }
@@ -477,8 +491,23 @@ public final class ReferenceMicrocircuit {
         }
 
         @Override
-        public void tieToForward() {
-            ScalarLaneKernels.INSTANCE.tieTransposed(W[l + 1], B[l], BPI[l], n[l], n[l + 1]);
+        public void setFromForward(ForwardImage image) {
+            switch (image) {
+                case TRANSPOSE -> ScalarLaneKernels.INSTANCE.tieTransposed(W[l + 1], B[l], BPI[l], n[l], n[l + 1]);
+                case SCALED_SIGN_OF_TRANSPOSE -> {
+                    double sum = 0.0;
+                    for (double w : W[l + 1]) {
+                        sum += Math.abs(w);
+                    }
+                    double m = sum / W[l + 1].length;
+                    for (int i = 0; i < n[l]; i++) {
+                        for (int j = 0; j < n[l + 1]; j++) {
+                            B[l][i * n[l + 1] + j] = m * Math.signum(W[l + 1][j * n[l] + i]);
+                            BPI[l][i * n[l + 1] + j] = -B[l][i * n[l + 1] + j];
+                        }
+                    }
+                }
+            }
         }
 
         @Override
@@ -486,15 +515,38 @@ public final class ReferenceMicrocircuit {
             throw new IllegalStateException("B is drawn when the circuit is built");
         }
 
+        /** Written from the definitions: B += rate·(x yᵀ − decay·B); KP's x yᵀ is ΔW_{ℓ+1}ᵀ itself. */
         @Override
-        public void learnFromNoise(double rate, double decay) {
-            double[] pre = h[l + 1];
+        public void learnFromCorrelation(FeedbackSignal below, FeedbackSignal above, double rate, double decay) {
             for (int i = 0; i < n[l]; i++) {
                 for (int j = 0; j < n[l + 1]; j++) {
                     int k = i * n[l + 1] + j;
-                    B[l][k] += rate * (xi[l][i] * pre[j] - decay * B[l][k]);
+                    double correlation = switch (below) {
+                        case NOISE -> xi[l][i] * switch (above) {
+                            case HIGH_PASSED_RATES -> h[l + 1][j];
+                            case RATES -> r[l + 1][j];
+                            default -> throw unsupported(below, above);
+                        };
+                        case RATES -> {
+                            if (above != FeedbackSignal.FORWARD_UPDATE) {
+                                throw unsupported(below, above);
+                            }
+                            yield dW[l + 1][j * n[l] + i];
+                        }
+                        default -> throw unsupported(below, above);
+                    };
+                    B[l][k] += rate * (correlation - decay * B[l][k]);
                 }
             }
+        }
+
+        @Override
+        public double forwardLearningRate() {
+            return switches.forward() ? spec.forwardLearningRate(l + 1) : 0.0;
+        }
+
+        private IllegalStateException unsupported(FeedbackSignal below, FeedbackSignal above) {
+            return new IllegalStateException("the reference microcircuit does not learn B from " + below + " and " + above);
         }
     }
 

@@ -136,7 +136,7 @@ final class ScalarLaneKernels implements LaneMatrixKernels {
     }
 
     @Override
-    public void learnFromNoise(double[] m, int rows, int cols, double[] xi, double[] h, double rate, double decay) {
+    public void learnFromCorrelation(double[] m, int rows, int cols, double[] xi, double[] h, double rate, double decay) {
         double keep = 1.0 - rate * decay;
         for (int i = 0; i < rows; i++) {
             double si = xi[i] * rate;
@@ -232,6 +232,24 @@ final class ScalarLaneKernels implements LaneMatrixKernels {
                 double v = w[j * rows + i];
                 b[i * cols + j] = v;
                 bpi[i * cols + j] = -v;
+            }
+        }
+    }
+
+    @Override
+    public void tieSignTransposed(double[] w, double[] b, double[] bpi, int rows, int cols) {
+        int count = rows * cols;
+        double sum = 0.0;
+        for (int e = 0; e < count; e++) {
+            sum += Math.abs(w[e]);
+        }
+        double m = sum / count;
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                double v = w[j * rows + i];
+                double s = v > 0 ? m : v < 0 ? -m : 0.0;
+                b[i * cols + j] = s;
+                bpi[i * cols + j] = -s;
             }
         }
     }

@@ -11,12 +11,16 @@ import java.util.Arrays;
  *   <tr><th>spec</th><th>shape</th><th>accessor</th></tr>
  *   <tr><td>W_ℓ, ℓ = 1…N</td><td>n_ℓ × n_{ℓ−1}</td><td>{@link #forward(int)}</td></tr>
  *   <tr><td>W^IP_ℓ, ℓ = 1…N−1</td><td>n_{ℓ+1} × n_ℓ</td><td>{@link #pyramidToInterneuron(int)}</td></tr>
- *   <tr><td>B_ℓ, ℓ = 1…N−1</td><td>n_ℓ × n_{ℓ+1}</td><td>{@link #feedback(int)}</td></tr>
- *   <tr><td>B^PI_ℓ, ℓ = 1…N−1</td><td>n_ℓ × n_{ℓ+1}</td><td>{@link #interneuronToPyramid(int)}</td></tr>
+ *   <tr><td>B_ℓ, ℓ = 1…N−1</td><td>n_ℓ × n_{ℓ+1} (direct feedback: n_ℓ × n_N)</td><td>{@link #feedback(int)}</td></tr>
+ *   <tr><td>B^PI_ℓ, ℓ = 1…N−1</td><td>the shape of B_ℓ</td><td>{@link #interneuronToPyramid(int)}</td></tr>
  * </table>
+ *
+ * <p>With direct feedback (DFA, {@link MicrocircuitSpec#directFeedback()}) B_ℓ and B^PI_ℓ connect
+ * the output population and the top interneurons to hidden layer ℓ.
  */
 public final class WeightSnapshot {
     private final int[] layers;
+    private final boolean directFeedback;
     private final double[][] forward;
     private final double[][] pyramidToInterneuron;
     private final double[][] feedback;
@@ -32,12 +36,32 @@ public final class WeightSnapshot {
      */
     public WeightSnapshot(int[] layers, double[][] forward, double[][] pyramidToInterneuron, double[][] feedback,
             double[][] interneuronToPyramid) {
+        this(layers, false, forward, pyramidToInterneuron, feedback, interneuronToPyramid);
+    }
+
+    /**
+     * @param directFeedback whether B_ℓ and B^PI_ℓ come from the output (n_ℓ × n_N, DFA)
+     * @throws IllegalArgumentException if a matrix has the wrong size
+     */
+    public WeightSnapshot(int[] layers, boolean directFeedback, double[][] forward, double[][] pyramidToInterneuron,
+            double[][] feedback, double[][] interneuronToPyramid) {
         this.layers = layers.clone();
+        this.directFeedback = directFeedback;
         int n = layers.length - 1;
         this.forward = copyChecked("W", forward, n, 1, l -> layers[l] * layers[l - 1]);
         this.pyramidToInterneuron = copyChecked("W_IP", pyramidToInterneuron, n - 1, 1, l -> layers[l + 1] * layers[l]);
-        this.feedback = copyChecked("B", feedback, n - 1, 1, l -> layers[l] * layers[l + 1]);
-        this.interneuronToPyramid = copyChecked("B_PI", interneuronToPyramid, n - 1, 1, l -> layers[l] * layers[l + 1]);
+        this.feedback = copyChecked("B", feedback, n - 1, 1, l -> layers[l] * feedbackColumns(l));
+        this.interneuronToPyramid = copyChecked("B_PI", interneuronToPyramid, n - 1, 1, l -> layers[l] * feedbackColumns(l));
+    }
+
+    /** Whether B_ℓ and B^PI_ℓ come from the output population and the top interneurons (DFA). */
+    public boolean directFeedback() {
+        return directFeedback;
+    }
+
+    /** The number of columns of B_ℓ and B^PI_ℓ: n_{ℓ+1}, or n_N with direct feedback. */
+    public int feedbackColumns(int layer) {
+        return layers[directFeedback ? layers.length - 1 : layer + 1];
     }
 
     /** [n_0 … n_N]. */
@@ -55,12 +79,12 @@ public final class WeightSnapshot {
         return pyramidToInterneuron[layer - 1].clone();
     }
 
-    /** B_ℓ (ℓ = 1…N−1), n_ℓ × n_{ℓ+1}. */
+    /** B_ℓ (ℓ = 1…N−1), n_ℓ × {@link #feedbackColumns(int)}. */
     public double[] feedback(int layer) {
         return feedback[layer - 1].clone();
     }
 
-    /** B^PI_ℓ (ℓ = 1…N−1), n_ℓ × n_{ℓ+1}. */
+    /** B^PI_ℓ (ℓ = 1…N−1), the shape of B_ℓ. */
     public double[] interneuronToPyramid(int layer) {
         return interneuronToPyramid[layer - 1].clone();
     }
@@ -78,7 +102,8 @@ public final class WeightSnapshot {
      * absence of a target and noise the apical potential vanishes at steady state.
      */
     public WeightSnapshot withSelfPredictingState(Conductances g) {
-        WeightSnapshot s = new WeightSnapshot(layers, forward, pyramidToInterneuron, feedback, interneuronToPyramid);
+        WeightSnapshot s = new WeightSnapshot(layers, directFeedback, forward, pyramidToInterneuron, feedback,
+                interneuronToPyramid);
         s.imposeSelfPredictingState(g);
         return s;
     }
@@ -125,7 +150,8 @@ public final class WeightSnapshot {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof WeightSnapshot s && Arrays.equals(layers, s.layers) && Arrays.deepEquals(forward, s.forward)
+        return o instanceof WeightSnapshot s && Arrays.equals(layers, s.layers) && directFeedback == s.directFeedback
+                && Arrays.deepEquals(forward, s.forward)
                 && Arrays.deepEquals(pyramidToInterneuron, s.pyramidToInterneuron) && Arrays.deepEquals(feedback, s.feedback)
                 && Arrays.deepEquals(interneuronToPyramid, s.interneuronToPyramid);
     }

@@ -218,4 +218,19 @@ final class @Real@LeKernels implements LeKernels<@real@[]> {
     public double degreesToTranspose(@real@[] b, @real@[] w, int rows, int cols) {
         return Angles.degreesToTranspose(b, w, rows, cols);
     }
+
+    @Override
+    public void scaledSignOfTranspose(@real@[] w, int rows, int cols, @real@[] b) {
+        double sum = 0.0;
+        for (int e = 0; e < rows * cols; e++) {
+            sum += Math.abs(w[e]);
+        }
+        @real@ m = (@real@) (sum / (rows * cols));
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                @real@ v = w[j * rows + i];
+                b[i * cols + j] = v > 0 ? m : v < 0 ? -m : 0;
+            }
+        }
+    }
 }

@@ -8,39 +8,6 @@ import org.junit.jupiter.api.Test;
 
 class FeedbackRuleRegistryTest {
 
-    /** Parameters from a flat map with dotted keys, enough for the PAL factory. */
-    private static RuleParameters params(Map<String, Object> values, String prefix) {
-        return new RuleParameters() {
-            private Object get(String key) {
-                Object v = values.get(prefix + key);
-                if (v == null) {
-                    throw new IllegalArgumentException("missing key '" + prefix + key + "'");
-                }
-                return v;
-            }
-
-            @Override
-            public double number(String key) {
-                return (Double) get(key);
-            }
-
-            @Override
-            public double number(String key, double defaultValue) {
-                return values.containsKey(prefix + key) ? (Double) get(key) : defaultValue;
-            }
-
-            @Override
-            public double[] numbers(String key) {
-                return (double[]) get(key);
-            }
-
-            @Override
-            public RuleParameters section(String key) {
-                return params(values, prefix + key + ".");
-            }
-        };
-    }
-
     private static final Map<String, Object> PAL = Map.of(
             "noise.std", new double[] {0.05, 0.05, 0.05},
             "noise.tau", 0.1,
@@ -50,15 +17,16 @@ class FeedbackRuleRegistryTest {
             "tau_forward_low_pass", 100.0);
 
     @Test
-    void standardRegistryKnowsTheFourRules() {
-        assertThat(FeedbackRuleRegistry.standard().names()).containsExactly("bp", "dfa", "fa", "pal");
+    void standardRegistryKnowsTheShippedRules() {
+        assertThat(FeedbackRuleRegistry.standard().names()).containsExactly("bp", "dfa", "fa", "kolen_pollack", "pal",
+                "sign_symmetry", "weight_mirror");
     }
 
     @Test
     void unknownRuleNameIsRejectedWithKnownNames() {
         assertThatThrownBy(() -> FeedbackRuleRegistry.standard().create("pall", RuleParameters.none()))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown feedback rule 'pall'; known: bp, dfa, fa, pal");
+                .hasMessage("unknown feedback rule 'pall'; known: bp, dfa, fa, kolen_pollack, pal, sign_symmetry, weight_mirror");
     }
 
     @Test
@@ -69,7 +37,7 @@ class FeedbackRuleRegistryTest {
 
     @Test
     void palIsBuiltFromItsSettings() {
-        FeedbackRule rule = FeedbackRuleRegistry.standard().create("pal", params(PAL, ""));
+        FeedbackRule rule = FeedbackRuleRegistry.standard().create("pal", MapRuleParameters.of(PAL));
         assertThat(rule).isInstanceOf(PhaselessAlignment.class);
         PhaselessAlignment pal = (PhaselessAlignment) rule;
         assertThat(pal.noise()).isPresent();
@@ -82,13 +50,13 @@ class FeedbackRuleRegistryTest {
 
     @Test
     void palWithoutItsNoiseSectionNamesTheMissingKey() {
-        assertThatThrownBy(() -> FeedbackRuleRegistry.standard().create("pal", params(Map.of(), "")))
+        assertThatThrownBy(() -> FeedbackRuleRegistry.standard().create("pal", MapRuleParameters.of(Map.of())))
                 .hasMessageContaining("noise");
     }
 
     @Test
     void palSettingsMustFitTheNetwork() {
-        PhaselessAlignment pal = (PhaselessAlignment) FeedbackRuleRegistry.standard().create("pal", params(PAL, ""));
+        PhaselessAlignment pal = (PhaselessAlignment) FeedbackRuleRegistry.standard().create("pal", MapRuleParameters.of(PAL));
         assertThatThrownBy(() -> pal.validateFor(ModelKind.MICROCIRCUIT, new int[] {1, 1, 1}))
                 .hasMessageContaining("learning_rates has 3 entries; the network has 1 feedback projections");
         // LE networks accept one σ per population or one per hidden population
@@ -104,14 +72,6 @@ class FeedbackRuleRegistryTest {
     }
 
     @Test
-    void dfaIsOnlyAvailableForLeNetworks() {
-        FeedbackRule dfa = new DirectFeedbackAlignment();
-        dfa.validateFor(ModelKind.LE_NETWORK, new int[] {4, 3, 2});
-        assertThatThrownBy(() -> dfa.validateFor(ModelKind.MICROCIRCUIT, new int[] {4, 3, 2}))
-                .hasMessage("feedback rule 'dfa' is not available for the microcircuit model");
-    }
-
-    @Test
     void rulesActOnProjectionsAccordingToTheirRole() {
         RecordingProjection p = new RecordingProjection();
         new Backprop().initialise(p, null);
@@ -120,11 +80,54 @@ class FeedbackRuleRegistryTest {
         p.log = "";
         new FeedbackAlignment().update(p, 0.01, true);
         assertThat(p.log).isEmpty();
-        PhaselessAlignment pal = (PhaselessAlignment) FeedbackRuleRegistry.standard().create("pal", params(PAL, ""));
+        PhaselessAlignment pal = (PhaselessAlignment) FeedbackRuleRegistry.standard().create("pal", MapRuleParameters.of(PAL));
         pal.update(p, 0.01, false);
         assertThat(p.log).as("no feedback learning while switched off").isEmpty();
         pal.update(p, 0.01, true);
-        assertThat(p.log).isEqualTo("learn(0.5,1.0E-5);");
+        assertThat(p.log).isEqualTo("learn(NOISE,HIGH_PASSED_RATES,0.5,1.0E-5);");
+        p.log = "";
+        new SignSymmetry().initialise(p, null);
+        new SignSymmetry().update(p, 0.01, false);
+        assertThat(p.log).isEqualTo("set(SCALED_SIGN_OF_TRANSPOSE);set(SCALED_SIGN_OF_TRANSPOSE);");
+    }
+
+    @Test
+    void weightMirrorLearnsFromNoiseAndRatesInItsMirrorPhases() {
+        Map<String, Object> settings = new java.util.HashMap<>(PAL);
+        settings.put("schedule.period", 1.0);
+        settings.put("schedule.duration", 0.25);
+        WeightMirror wm = (WeightMirror) FeedbackRuleRegistry.standard().create("weight_mirror",
+                MapRuleParameters.of(settings));
+        assertThat(wm.schedule().orElseThrow().active(24, 0.01)).isTrue();
+        assertThat(wm.schedule().orElseThrow().active(25, 0.01)).isFalse();
+        assertThat(wm.schedule().orElseThrow().active(100, 0.01)).isTrue();
+        RecordingProjection p = new RecordingProjection();
+        wm.update(p, 0.01, false);
+        assertThat(p.log).isEmpty();
+        wm.update(p, 0.01, true);
+        assertThat(p.log).isEqualTo("learn(NOISE,RATES,0.5,1.0E-5);");
+        settings.put("schedule.duration", 2.0);
+        assertThatThrownBy(() -> FeedbackRuleRegistry.standard().create("weight_mirror", MapRuleParameters.of(settings)))
+                .hasMessageContaining("schedule.duration must be > 0 and <= schedule.period");
+    }
+
+    @Test
+    void kolenPollackLearnsTheForwardUpdateOnlyWhileWLearns() {
+        RecordingProjection p = new RecordingProjection();
+        KolenPollack kp = (KolenPollack) FeedbackRuleRegistry.standard().create("kolen_pollack",
+                MapRuleParameters.of(Map.of("decay", 0.5)));
+        kp.initialise(p, null);
+        p.forwardRate = 0;
+        kp.update(p, 0.1, true);
+        assertThat(p.log).as("W frozen: B keeps its value").isEqualTo("draw;");
+        p.forwardRate = 2;
+        kp.update(p, 0.1, false);
+        // rate 1: B gets ΔWᵀ itself; decay η·dt·λ = 2·0.1·0.5 per step, the same as W's
+        assertThat(p.log).isEqualTo("draw;learn(RATES,FORWARD_UPDATE,1.0,0.1);");
+        assertThat(kp.forwardDecay()).isEqualTo(0.5);
+        assertThatThrownBy(() -> FeedbackRuleRegistry.standard().create("kolen_pollack", MapRuleParameters.of(Map.of())))
+                .hasMessageContaining("decay");
+        assertThatThrownBy(() -> new KolenPollack(-1)).hasMessageContaining("decay");
     }
 
     private static final class RecordingProjection implements FeedbackProjection {
@@ -135,9 +138,16 @@ class FeedbackRuleRegistryTest {
             return 2;
         }
 
+        double forwardRate;
+
         @Override
-        public void tieToForward() {
-            log += "tie;";
+        public void setFromForward(ForwardImage image) {
+            log += image == ForwardImage.TRANSPOSE ? "tie;" : "set(" + image + ");";
+        }
+
+        @Override
+        public double forwardLearningRate() {
+            return forwardRate;
         }
 
         @Override
@@ -146,8 +156,8 @@ class FeedbackRuleRegistryTest {
         }
 
         @Override
-        public void learnFromNoise(double rate, double decay) {
-            log += "learn(" + rate + "," + decay + ");";
+        public void learnFromCorrelation(FeedbackSignal below, FeedbackSignal above, double rate, double decay) {
+            log += "learn(" + below + "," + above + "," + rate + "," + decay + ");";
         }
     }
 }

@@ -6,11 +6,17 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import palsim.core.feedback.DirectFeedbackAlignment;
+import palsim.core.feedback.ExploratoryNoise;
 import palsim.core.feedback.FeedbackRule;
+import palsim.core.feedback.FeedbackSchedule;
+import palsim.core.feedback.WeightMirror;
+import palsim.core.feedback.KolenPollack;
+import palsim.core.feedback.SignSymmetry;
 
 /**
  * The lane engine against the plain scalar reference over thousands of steps, in every
- * configuration: BP/FA/PAL, with and without target, learning on and off, prospective or not.
+ * configuration: every rule, with and without target, learning on and off, prospective or not.
  */
 class LaneEngineMatchesReferenceTest {
     private static final long SEED = 123;
@@ -20,7 +26,7 @@ class LaneEngineMatchesReferenceTest {
 
     static Stream<Arguments> configurations() {
         Stream.Builder<Arguments> b = Stream.builder();
-        for (String rule : new String[] {"bp", "fa", "pal"}) {
+        for (String rule : new String[] {"bp", "fa", "dfa", "pal", "sign_symmetry", "kolen_pollack", "weight_mirror"}) {
             for (boolean withTarget : new boolean[] {false, true}) {
                 for (LearningSwitches learning : new LearningSwitches[] {LearningSwitches.OFF, LearningSwitches.ALL}) {
                     b.add(Arguments.of(rule, withTarget, learning, 1.0));
@@ -37,6 +43,11 @@ class LaneEngineMatchesReferenceTest {
         return switch (name) {
             case "bp" -> Circuits.bp();
             case "fa" -> Circuits.fa();
+            case "dfa" -> new DirectFeedbackAlignment();
+            case "sign_symmetry" -> new SignSymmetry();
+            case "kolen_pollack" -> new KolenPollack(0.5);
+            case "weight_mirror" -> new WeightMirror(new ExploratoryNoise(new double[] {0.05, 0.05, 0.05}, 0.1, 0.01),
+                    new double[] {50, 50, 50}, new double[] {1e-5, 1e-5, 1e-5}, new FeedbackSchedule(1.0, 0.3));
             default -> Circuits.fig1bPal(hidden);
         };
     }

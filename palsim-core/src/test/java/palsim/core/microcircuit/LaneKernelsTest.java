@@ -70,8 +70,8 @@ class LaneKernelsTest {
         assertClose(da, db);
         assertClose(deltaA, deltaB);
 
-        LaneKernels.VECTOR.learnFromNoise(a, rows, cols, post, y, 0.5, 1e-3);
-        LaneKernels.learnFromNoiseReference(b, rows, cols, post, y, 0.5, 1e-3);
+        LaneKernels.VECTOR.learnFromCorrelation(a, rows, cols, post, y, 0.5, 1e-3);
+        LaneKernels.learnFromCorrelationReference(b, rows, cols, post, y, 0.5, 1e-3);
         assertClose(a, b);
 
         double[] r = random(rng, cols * L);
@@ -103,6 +103,14 @@ class LaneKernelsTest {
         LaneKernels.tieTransposedReference(w, bb, bpb, rows, cols);
         assertThat(ba).isEqualTo(bb);
         assertThat(bpa).isEqualTo(bpb);
+
+        for (int e = 0; e < w.length; e++) {
+            w[e] -= 0.5; // both signs
+        }
+        LaneKernels.VECTOR.tieSignTransposed(w, ba, bpa, rows, cols);
+        LaneKernels.tieSignTransposedReference(w, bb, bpb, rows, cols);
+        assertThat(ba).isEqualTo(bb);
+        assertThat(bpa).isEqualTo(bpb);
     }
 
     @ParameterizedTest(name = "{0}×{1}")
@@ -128,7 +136,7 @@ class LaneKernelsTest {
         double[] apical = new double[rows * L];
         double[] signal = new double[rows * L];
         LaneKernels.VECTOR.matVecPair(b, r, bpi, rI, rows, cols, apical);
-        LaneKernels.VECTOR.learnFromNoise(b, rows, cols, xi, h, 0.05, 0.2);
+        LaneKernels.VECTOR.learnFromCorrelation(b, rows, cols, xi, h, 0.05, 0.2);
         LaneKernels.scale(-0.01, apicalPrev, signal, rows * L);
         LaneKernels.VECTOR.addOuter(bpi, rows, cols, signal, rIPrev, null);
         assertThat(fusedApical).isEqualTo(apical);

@@ -14,6 +14,8 @@ import palsim.core.feedback.ExploratoryNoise;
 import palsim.core.feedback.FeedbackAlignment;
 import palsim.core.feedback.FeedbackPathway;
 import palsim.core.feedback.FeedbackProjection;
+import palsim.core.feedback.FeedbackSignal;
+import palsim.core.feedback.ForwardImage;
 import palsim.core.feedback.FeedbackRule;
 import palsim.core.feedback.ModelKind;
 import palsim.core.feedback.PhaselessAlignment;
@@ -387,8 +389,8 @@ class MicrocircuitGroupTest {
 
             @Override
             public void update(FeedbackProjection projection, double dt, boolean feedbackLearning) {
-                projection.learnFromNoise(0.1, 0.0);
-                projection.tieToForward();
+                projection.learnFromCorrelation(FeedbackSignal.NOISE, FeedbackSignal.HIGH_PASSED_RATES, 0.1, 0.0);
+                projection.setFromForward(ForwardImage.TRANSPOSE);
             }
 
             @Override

@@ -132,11 +132,11 @@ class ScalarLaneKernelsTest {
 
         double[] b = m.clone();
         double[][] bK = lanes(b);
-        VECTOR.learnFromNoise(b, rows, cols, xi, h, 0.37, 1e-3);
+        VECTOR.learnFromCorrelation(b, rows, cols, xi, h, 0.37, 1e-3);
         for (int k = 0; k < L; k++) {
-            SCALAR.learnFromNoise(bK[k], rows, cols, xiK[k], hK[k], 0.37, 1e-3);
+            SCALAR.learnFromCorrelation(bK[k], rows, cols, xiK[k], hK[k], 0.37, 1e-3);
         }
-        assertSameBits(b, bK, "learnFromNoise");
+        assertSameBits(b, bK, "learnFromCorrelation");
 
         double[] fb = m.clone();
         double[] bpi = m2.clone();
@@ -162,6 +162,13 @@ class ScalarLaneKernelsTest {
         }
         assertSameBits(tb, tbK, "tie B");
         assertSameBits(tbpi, tbpiK, "tie B^PI");
+
+        VECTOR.tieSignTransposed(w, tb, tbpi, rows, cols);
+        for (int k = 0; k < L; k++) {
+            SCALAR.tieSignTransposed(wK[k], tbK[k], tbpiK[k], rows, cols);
+        }
+        assertSameBits(tb, tbK, "sign-symmetric B");
+        assertSameBits(tbpi, tbpiK, "sign-symmetric B^PI");
     }
 
     @ParameterizedTest(name = "{0}, {1} elements")

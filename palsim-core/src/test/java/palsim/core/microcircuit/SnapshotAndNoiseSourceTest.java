@@ -84,6 +84,28 @@ class SnapshotAndNoiseSourceTest {
     }
 
     @Test
+    void directFeedbackSnapshotsHoldFeedbackFromTheOutputLayer() {
+        MicrocircuitSpec dfa = Circuits.fig1b(new palsim.core.feedback.DirectFeedbackAlignment());
+        MicrocircuitGroup original = MicrocircuitGroup.create(dfa, 4);
+        original.setLearning(LearningSwitches.BACKWARD_ONLY);
+        for (int t = 0; t < 40; t++) {
+            step(original);
+        }
+        CircuitSnapshot snapshot = original.snapshot(0);
+        // B_1 of [5-20-10-20-5] under DFA is 20 × 5 (from the output), not 20 × 10
+        assertThat(snapshot.get(CircuitQuantity.FEEDBACK_WEIGHTS, 1)).hasSize(20 * 5);
+        MicrocircuitGroup copy = MicrocircuitGroup.create(dfa, 8);
+        copy.setLearning(LearningSwitches.BACKWARD_ONLY);
+        copy.restore(0, snapshot);
+        for (int t = 0; t < 100; t++) {
+            step(original);
+            step(copy);
+        }
+        assertSame(copy.snapshot(0), original.snapshot(0));
+        assertThatThrownBy(() -> group(1, 1).restore(0, snapshot)).hasMessageContaining("feedback comes from other layers");
+    }
+
+    @Test
     void theDefaultNoiseSourceIsTheRulesOrnsteinUhlenbeckProcess() {
         // stationary variance σ²/(2 − dt/τ) = 0.05²/1.9 per component, from the default source
         MicrocircuitGroup group = group(1, 7);

@@ -12,7 +12,8 @@ import palsim.core.microcircuit.protocol.RunObserver;
  * of every epoch, per seed and hidden layer ℓ, {@code angle_B_WT} = ∠(B_ℓ, W_{ℓ+1}ᵀ),
  * {@code angle_B_RHS} = ∠(B_ℓ, D_ℓ W_{ℓ+1}ᵀ D_{ℓ+1}) and {@code angle_jacobians} =
  * ∠(B_ℓ D_{ℓ+1}, D_ℓ W_{ℓ+1}ᵀ) ({@link FeedbackAngles}, microcircuit.md §6), and optionally
- * {@code angle_dW_BP} per forward layer.
+ * {@code angle_dW_BP} per forward layer. Layers whose B comes straight from the output (DFA) have
+ * no B angles.
  */
 final class AlignmentRecorder implements RunObserver {
     private final MetricsSink metrics;
@@ -41,6 +42,9 @@ final class AlignmentRecorder implements RunObserver {
             double[] toFixedPoint = angles.feedbackToFixedPoint();
             double[] jacobians = angles.jacobians();
             for (int l = 1; l <= toTranspose.length; l++) {
+                if (Double.isNaN(toTranspose[l - 1])) {
+                    continue; // DFA's direct feedback into a layer below the last hidden one: no angle
+                }
                 metrics.record(rule, seed, epoch, MetricNames.ANGLE_B_WT, l, toTranspose[l - 1]);
                 metrics.record(rule, seed, epoch, MetricNames.ANGLE_B_RHS, l, toFixedPoint[l - 1]);
                 metrics.record(rule, seed, epoch, MetricNames.ANGLE_JACOBIANS, l, jacobians[l - 1]);

@@ -84,8 +84,10 @@ final class TeacherStudentRecorder implements RunObserver {
                 if (b.length == 1) {
                     metrics.record(rule, seed, epoch, MetricNames.B_FEEDBACK, l, b[0]);
                 }
-                double angle = Angles.degreesToTranspose(b, group.forwardWeights(lane, l + 1), layers[l], layers[l + 1]);
-                metrics.record(rule, seed, epoch, MetricNames.ANGLE_B_WT, l, angle);
+                if (group.spec().feedbackSource(l) == l + 1) { // DFA's direct B below the last hidden layer has no angle
+                    double angle = Angles.degreesToTranspose(b, group.forwardWeights(lane, l + 1), layers[l], layers[l + 1]);
+                    metrics.record(rule, seed, epoch, MetricNames.ANGLE_B_WT, l, angle);
+                }
             }
             feedbackAgrees[lane][epoch] = SignFlips.agrees(group.feedbackWeights(lane, 1), teacherFeedbackDirection);
             forwardAgrees[lane][epoch] = SignFlips.agrees(group.forwardWeights(lane, 1), teacherFirstForward);

@@ -171,7 +171,7 @@ class AutoencoderSettingsTest {
         assertThatThrownBy(() -> parse(with("[1e-2, 1e-2, 1e-2, 1e-2]", "[1e-2, -1, 1e-2, 1e-2]")))
                 .isInstanceOf(InputException.class).hasMessage("rules.bp.learning_rate_factors[1]: must be >= 0, got -1");
         assertThatThrownBy(() -> parse(with("  bp:\n", "  bpp:\n"))).isInstanceOf(InputException.class)
-                .hasMessageStartingWith("rules.bpp: unknown feedback rule 'bpp' (known: bp, dfa, fa, pal)");
+                .hasMessageStartingWith("rules.bpp: unknown feedback rule 'bpp' (known: bp, dfa, fa, kolen_pollack, pal, sign_symmetry, weight_mirror)");
     }
 
     @Test
@@ -188,7 +188,7 @@ class AutoencoderSettingsTest {
                 .hasMessageStartingWith("rules.pal.noise.std has 2 entries; the network has 4 populations");
         String slowNoise = pal.replace("[0.01, 0.01]", "[0.01, 0.01, 0.01, 0]").replace("tau: 1.0}", "tau: 0.01}");
         assertThatThrownBy(() -> parse(MINIMAL.replace("data:", slowNoise + "data:"))).isInstanceOf(InputException.class)
-                .hasMessageStartingWith("rules.pal.noise.tau (0.01) must be >= dt (0.1)");
+                .hasMessageStartingWith("rules.pal.noise.tau must be >= dt = 0.1, got 0.01");
     }
 
     @Test

@@ -100,7 +100,7 @@ class AlignmentExperimentTest {
     void badConfigsEndWithExitCode2AndOneLineNamingTheKey() throws IOException {
         String[][] cases = {
             {"layers: [5, 20, 10, 20, 5]", "layers: [5, 20, -3, 20, 5]", "palsim: model.layers[2]: must be > 0, got -3"},
-            {"  fa: {}\n", "  dfa: {}\n", "palsim: rules.dfa: feedback rule 'dfa' is not available for the microcircuit model"},
+            {"  fa: {}\n", "  kolen_pollack: {}\n", "palsim: rules.kolen_pollack.decay: required key is missing"},
             {"eta_pi: [5, 5, 5]", "eta_pi: [5, 5]", "palsim: model.eta_pi has 2 entries; the network has 3 hidden layers"},
         };
         for (String[] c : cases) {

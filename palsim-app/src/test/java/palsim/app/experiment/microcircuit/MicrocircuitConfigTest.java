@@ -105,7 +105,7 @@ class MicrocircuitConfigTest {
                 Arguments.of("dataset_size: 20", "dataset_size: 20\n  presentation_time: 0.015", "protocol.presentation_time: must be a whole number of steps of model.dt = 0.01 (at most 2147483647), got 0.015"),
                 Arguments.of("settling_time: 10", "settling_time: -10", "protocol.settling_time: must be >= 0, got -10"),
                 Arguments.of("dataset_size: 20", "dataset_size: 20\n  record_intervall: 10", "test.yaml: unknown key 'protocol.record_intervall'"),
-                Arguments.of("  fa: {}\n", "  dfa: {}\n", "rules.dfa: feedback rule 'dfa' is not available for the microcircuit model"),
+                Arguments.of("  fa: {}\n", "  kolen_pollack: {decay: -1}\n", "rules.kolen_pollack.decay must be finite and >= 0, got -1.0"),
                 Arguments.of("  fa: {}\n", "  fa: {overrides: {eta_pi: [1, 1]}}\n", "rules.fa.overrides.eta_pi has 2 entries; the network has 3 hidden layers"),
                 Arguments.of("  fa: {}\n", "  fa: {overrides: {eta_bw: [1]}}\n", "test.yaml: unknown key 'rules.fa.overrides.eta_bw'"),
                 Arguments.of("  fa: {}\n", "  fa: {overides: {eta_pi: [1, 1, 1]}}\n", "test.yaml: unknown key 'rules.fa.overides'"),
@@ -127,7 +127,7 @@ class MicrocircuitConfigTest {
     void aConfigWithoutRulesIsRejected() {
         String yaml = ALIGNMENT.substring(0, ALIGNMENT.indexOf("rules:")) + "rules: {}\n";
         assertThatThrownBy(() -> MicrocircuitConfigs.prepare(yaml)).isInstanceOf(InputException.class)
-                .hasMessage("rules: needs at least one rule (known: bp, dfa, fa, pal)");
+                .hasMessage("rules: needs at least one rule (known: bp, dfa, fa, kolen_pollack, pal, sign_symmetry, weight_mirror)");
     }
 
     static Stream<Arguments> badTeacherStudentConfigs() {

@@ -60,7 +60,10 @@ public final class FeedbackAngles {
         }
     }
 
-    /** All three angles of lane {@code lane} after the last step. */
+    /**
+     * All three angles of lane {@code lane} after the last step; NaN for a layer whose B comes
+     * straight from the output (DFA, except the last hidden layer, where the output is the layer above).
+     */
     public static LayerAngles of(MicrocircuitGroup group, int lane) {
         MicrocircuitSpec spec = group.spec();
         int[] n = spec.layers();
@@ -71,9 +74,15 @@ public final class FeedbackAngles {
         double[] jacobians = new double[hidden];
         double[] slopeHere = slopes(spec.activation(1), attenuation, group.basalVoltage(lane, 1));
         for (int l = 1; l <= hidden; l++) {
-            double[] b = group.feedbackWeights(lane, l);
             double[] wAbove = group.forwardWeights(lane, l + 1);
             double[] slopeAbove = slopes(spec.activation(l + 1), attenuation, group.basalVoltage(lane, l + 1));
+            if (spec.feedbackSource(l) != l + 1) {
+                // direct feedback from the output (DFA): B_ℓ has no forward matrix to be compared with
+                toTranspose[l - 1] = toFixedPoint[l - 1] = jacobians[l - 1] = Double.NaN;
+                slopeHere = slopeAbove;
+                continue;
+            }
+            double[] b = group.feedbackWeights(lane, l);
             toTranspose[l - 1] = Angles.degreesToTranspose(b, wAbove, n[l], n[l + 1]);
             toFixedPoint[l - 1] = fixedPointDegrees(b, wAbove, slopeHere, slopeAbove, n[l], n[l + 1]);
             jacobians[l - 1] = jacobianDegrees(b, wAbove, slopeHere, slopeAbove, n[l], n[l + 1]);
