@@ -6,18 +6,23 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
 import java.util.List;
 import org.knowm.xchart.XYChart;
 
 /**
  * Several XChart panels in one figure, row by row, under an optional title and an optional legend
- * row shared by all panels. XChart draws one chart per canvas; this paints each panel into its own
+ * shared by all panels (one row, or more where the entries do not fit the width). XChart draws one chart per canvas; this paints each panel into its own
  * region of a shared canvas, which works for bitmaps and SVG alike.
  */
 final class PanelGrid implements Figure {
     static final int TITLE_HEIGHT = 34;
     static final int LEGEND_HEIGHT = 24;
     private static final int SAMPLE_LENGTH = 22;
+    private static final int LEGEND_GAP = 18;
+    private static final FontMetrics LEGEND_METRICS =
+            new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics().getFontMetrics(PlotStyle.LEGEND_FONT);
 
     private final String title;
     private final List<LegendEntry> legend;
@@ -43,7 +48,37 @@ final class PanelGrid implements Figure {
     }
 
     private int titleHeight() {
-        return (title.isEmpty() ? 0 : TITLE_HEIGHT) + (legend.isEmpty() ? 0 : LEGEND_HEIGHT);
+        return (title.isEmpty() ? 0 : TITLE_HEIGHT) + legendRows().size() * LEGEND_HEIGHT;
+    }
+
+    /**
+     * The legend entries split into rows that fit the figure's width (many rules in a one-panel
+     * figure do not fit in one). Measured with a bitmap's font metrics, so that the figure's height
+     * is known before it is painted.
+     */
+    private List<List<LegendEntry>> legendRows() {
+        FontMetrics metrics = LEGEND_METRICS;
+        List<List<LegendEntry>> rows = new ArrayList<>();
+        List<LegendEntry> row = new ArrayList<>();
+        int used = 0;
+        for (LegendEntry e : legend) {
+            int w = entryWidth(metrics, e);
+            if (!row.isEmpty() && used + LEGEND_GAP + w > width() - 16) {
+                rows.add(row);
+                row = new ArrayList<>();
+                used = 0;
+            }
+            used += (row.isEmpty() ? 0 : LEGEND_GAP) + w;
+            row.add(e);
+        }
+        if (!row.isEmpty()) {
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private static int entryWidth(FontMetrics metrics, LegendEntry e) {
+        return SAMPLE_LENGTH + 6 + metrics.stringWidth(e.label());
     }
 
     @Override
@@ -56,19 +91,26 @@ final class PanelGrid implements Figure {
         return titleHeight() + rows() * panelHeight;
     }
 
-    /** The legend entries side by side, centred in a row starting at {@code top}. */
+    /** The legend rows, each entry side by side and centred, starting at {@code top}. */
     private void paintLegend(Graphics2D g, int top) {
+        List<List<LegendEntry>> rows = legendRows();
+        for (int r = 0; r < rows.size(); r++) {
+            paintLegendRow(g, rows.get(r), top + r * LEGEND_HEIGHT);
+        }
+    }
+
+    private void paintLegendRow(Graphics2D g, List<LegendEntry> row, int top) {
         g.setFont(PlotStyle.LEGEND_FONT);
         FontMetrics metrics = g.getFontMetrics();
-        int gap = 18;
+        int gap = LEGEND_GAP;
         int total = 0;
-        for (LegendEntry e : legend) {
+        for (LegendEntry e : row) {
             total += SAMPLE_LENGTH + 6 + metrics.stringWidth(e.label()) + gap;
         }
         total -= gap;
         int x = Math.max(8, (width() - total) / 2);
         int middle = top + LEGEND_HEIGHT / 2;
-        for (LegendEntry e : legend) {
+        for (LegendEntry e : row) {
             Graphics2D sample = (Graphics2D) g.create();
             sample.setColor(e.colour());
             switch (e.style()) {
