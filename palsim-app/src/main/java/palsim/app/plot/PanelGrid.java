@@ -7,12 +7,15 @@ import java.awt.RenderingHints;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
 import java.util.List;
 import org.knowm.xchart.XYChart;
 
 /**
  * Several XChart panels in one figure, row by row, under an optional title and optional legend
- * rows shared by all panels (e.g. the rules in one, what the bands and thin lines mean in the next).
+ * rows shared by all panels (e.g. the rules in one, what the bands and thin lines mean in the next;
+ * a row whose entries do not fit the figure's width continues on the next).
  * XChart draws one chart per canvas; this paints each panel into its own region of a shared canvas,
  * which works for bitmaps and SVG alike.
  */
@@ -20,6 +23,9 @@ final class PanelGrid implements Figure {
     static final int TITLE_HEIGHT = 34;
     static final int LEGEND_HEIGHT = 24;
     private static final int SAMPLE_LENGTH = 22;
+    private static final int LEGEND_GAP = 18;
+    private static final FontMetrics LEGEND_METRICS =
+            new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics().getFontMetrics(PlotStyle.LEGEND_FONT);
 
     private final String title;
     private final List<List<LegendEntry>> legendRows;
@@ -35,11 +41,36 @@ final class PanelGrid implements Figure {
             throw new IllegalArgumentException("a figure needs at least one panel");
         }
         this.title = title == null ? "" : title;
-        this.legendRows = legendRows.stream().filter(row -> !row.isEmpty()).map(List::copyOf).toList();
         this.panels = List.copyOf(panels);
         this.columns = Math.max(1, Math.min(columns, panels.size()));
         this.panelWidth = panelWidth;
         this.panelHeight = panelHeight;
+        this.legendRows = legendRows.stream().filter(row -> !row.isEmpty()).flatMap(row -> wrap(row).stream()).toList();
+    }
+
+    /**
+     * A legend row split into rows that fit the figure's width (many rules in a one-panel figure do
+     * not fit in one). Measured with a bitmap's font metrics, so that the figure's height is known
+     * before it is painted.
+     */
+    private List<List<LegendEntry>> wrap(List<LegendEntry> legend) {
+        List<List<LegendEntry>> rows = new ArrayList<>();
+        List<LegendEntry> row = new ArrayList<>();
+        int used = 0;
+        for (LegendEntry e : legend) {
+            int w = SAMPLE_LENGTH + 6 + LEGEND_METRICS.stringWidth(e.label());
+            if (!row.isEmpty() && used + LEGEND_GAP + w > width() - 16) {
+                rows.add(List.copyOf(row));
+                row = new ArrayList<>();
+                used = 0;
+            }
+            used += (row.isEmpty() ? 0 : LEGEND_GAP) + w;
+            row.add(e);
+        }
+        if (!row.isEmpty()) {
+            rows.add(List.copyOf(row));
+        }
+        return rows;
     }
 
     /** The panels, for tests that inspect what XChart drew on their axes. */
@@ -69,7 +100,7 @@ final class PanelGrid implements Figure {
     private void paintLegend(Graphics2D g, List<LegendEntry> legend, int top) {
         g.setFont(PlotStyle.LEGEND_FONT);
         FontMetrics metrics = g.getFontMetrics();
-        int gap = 18;
+        int gap = LEGEND_GAP;
         int total = 0;
         for (LegendEntry e : legend) {
             total += SAMPLE_LENGTH + 6 + metrics.stringWidth(e.label()) + gap;

@@ -120,4 +120,15 @@ class PresetCatalogTest {
             runner.prepare(shipped.load(name), RunOverrides.none());
         }
     }
+
+    /** The rule-comparison presets compare every rule palsim registers, in both models. */
+    @Test
+    void ruleComparisonPresetsRunEveryRegisteredRule() {
+        PresetCatalog shipped = PresetCatalog.standard();
+        for (String name : new String[] {"rules-alignment", "rules-mnist-ae-sample"}) {
+            java.util.Set<String> rules = new java.util.TreeSet<>();
+            shipped.load(name).tree().get("rules").fieldNames().forEachRemaining(rules::add);
+            assertThat(rules).as(name).isEqualTo(palsim.core.feedback.FeedbackRuleRegistry.standard().names());
+        }
+    }
 }

@@ -165,4 +165,32 @@ class FigureKindsTest {
         assertThatThrownBy(() -> new Traces("t", "x", "y").panel("p").line("a", new double[] {0}, new double[] {1, 2}))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aLegendTooWideForItsFigureWrapsIntoMoreRowsInsteadOfBeingCutOff() {
+        double[] epochs = {0, 1, 2};
+        double[][] seeds = {{90, 60, 30}, {88, 62, 31}};
+        EpochCurves few = new EpochCurves("lin_sep", "accuracy").referenceLine(0.1, "chance");
+        EpochCurves many = new EpochCurves("lin_sep", "accuracy").referenceLine(0.1, "chance");
+        EpochCurves.Panel panel = many.panel("population 2");
+        for (String rule : new String[] {"bp", "fa", "dfa", "sign_symmetry", "kolen_pollack", "weight_mirror", "pal"}) {
+            panel.rule(rule, epochs, seeds);
+        }
+        few.panel("population 2").rule("bp", epochs, seeds).rule("pal", epochs, seeds);
+        Figure one = few.toFigure();
+        Figure wrapped = many.toFigure();
+        assertThat(wrapped.width()).isEqualTo(one.width());
+        assertThat(wrapped.height()).as("a second legend row").isEqualTo(one.height() + PanelGrid.LEGEND_HEIGHT);
+        BufferedImage image = new BufferedImage(wrapped.width(), wrapped.height(), BufferedImage.TYPE_INT_RGB);
+        wrapped.paint(image.createGraphics());
+        int legendRow2 = PanelGrid.TITLE_HEIGHT + PanelGrid.LEGEND_HEIGHT + PanelGrid.LEGEND_HEIGHT / 2;
+        int purple = 0;
+        Color pal = PlotStyle.ruleColour("pal", 6);
+        for (int x = 0; x < image.getWidth(); x++) {
+            for (int y = legendRow2 - 3; y <= legendRow2 + 3; y++) {
+                purple += image.getRGB(x, y) == pal.getRGB() ? 1 : 0;
+            }
+        }
+        assertThat(purple).as("pal's legend sample in the second row").isGreaterThan(5);
+    }
 }

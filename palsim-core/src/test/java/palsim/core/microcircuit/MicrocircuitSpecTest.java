@@ -51,9 +51,13 @@ class MicrocircuitSpecTest {
     }
 
     @Test
-    void directFeedbackAlignmentIsRejectedForTheMicrocircuit() {
-        assertThatThrownBy(() -> valid().feedbackRule(new DirectFeedbackAlignment()).build())
-                .hasMessageContaining("'dfa' is not available for the microcircuit");
+    void directFeedbackAlignmentDrivesEveryHiddenLayerFromTheOutput() {
+        MicrocircuitSpec spec = valid().feedbackRule(new DirectFeedbackAlignment()).build();
+        assertThat(spec.directFeedback()).isTrue();
+        for (int l = 1; l <= 3; l++) {
+            assertThat(spec.feedbackSource(l)).isEqualTo(4);
+        }
+        assertThat(valid().build().feedbackSource(1)).isEqualTo(2);
     }
 
     @Test
