@@ -133,7 +133,7 @@ class BadInputTableTest {
                 good("zero epochs", "--epochs: must be >= 1, got 0", "--epochs", "0"),
                 good("zero threads", "--threads: must be >= 1, got 0", "--threads", "0"),
                 good("unknown option", "unknown option: '--forc'…--force…(see 'palsim run --help')…", "--forc"),
-                command("missing command", "missing command (one of: run, reproduce, rerun, verify, sweep, presets, data)…"),
+                command("missing command", "missing command (one of: run, reproduce, rerun, verify, sweep, report, presets, data)…"),
                 command("unknown command", "unmatched argument at index 0: 'rnu'…", "rnu"),
                 command("run without a config", "missing required parameter: 'CONFIG'…", "run"),
                 good("epochs override does not hide a bad epochs", "epochs: expected an integer, got \"ten\"", "--epochs", "2")
