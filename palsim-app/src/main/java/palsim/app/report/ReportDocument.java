@@ -111,22 +111,13 @@ final class ReportDocument {
             }
             h.append("</div>\n<h3>Final metrics (mean ± std over seeds)</h3>\n");
             table(h, finals(group));
-            Map<String, List<String>> diff = ConfigDifferences.of(group);
             if (group.size() > 1) {
                 h.append("<h3>Config differences</h3>\n");
-                if (diff.isEmpty()) {
+                List<List<String>> diff = configDifferences(group);
+                if (diff.size() == 1) {
                     h.append("<p>The runs' configs are identical.</p>\n");
                 } else {
-                    List<List<String>> rows = new ArrayList<>();
-                    List<String> header = new ArrayList<>(List.of("key"));
-                    group.forEach(r -> header.add(r.name()));
-                    rows.add(header);
-                    diff.forEach((k, v) -> {
-                        List<String> row = new ArrayList<>(List.of(k));
-                        v.forEach(x -> row.add(x == null ? "(not set)" : x));
-                        rows.add(row);
-                    });
-                    table(h, rows);
+                    table(h, diff);
                 }
             }
             h.append("<h3>Provenance</h3>\n");
@@ -169,20 +160,11 @@ final class ReportDocument {
             markdownTable(m, finals(group));
             if (group.size() > 1) {
                 m.append("### Config differences\n\n");
-                Map<String, List<String>> diff = ConfigDifferences.of(group);
-                if (diff.isEmpty()) {
+                List<List<String>> diff = configDifferences(group);
+                if (diff.size() == 1) {
                     m.append("The runs' configs are identical.\n\n");
                 } else {
-                    List<List<String>> rows = new ArrayList<>();
-                    List<String> header = new ArrayList<>(List.of("key"));
-                    group.forEach(r -> header.add(r.name()));
-                    rows.add(header);
-                    diff.forEach((k, v) -> {
-                        List<String> row = new ArrayList<>(List.of(k));
-                        v.forEach(x -> row.add(x == null ? "(not set)" : x));
-                        rows.add(row);
-                    });
-                    markdownTable(m, rows);
+                    markdownTable(m, diff);
                 }
             }
             m.append("### Provenance\n\n");
@@ -228,6 +210,20 @@ final class ReportDocument {
                 }
             }
         }
+        return rows;
+    }
+
+    /** Header row (key, then each run), then one row per config key whose values differ. */
+    private static List<List<String>> configDifferences(List<ReportRun> group) {
+        List<List<String>> rows = new ArrayList<>();
+        List<String> header = new ArrayList<>(List.of("key"));
+        group.forEach(r -> header.add(r.name()));
+        rows.add(header);
+        ConfigDifferences.of(group).forEach((key, values) -> {
+            List<String> row = new ArrayList<>(List.of(key));
+            values.forEach(v -> row.add(v == null ? "(not set)" : v));
+            rows.add(row);
+        });
         return rows;
     }
 
