@@ -93,6 +93,7 @@ public final class AutoencoderExperiment implements Experiment<AutoencoderSettin
         figures.latentScatter(firstSeed).ifPresent(f -> figureFiles.put(AutoencoderFigures.LATENTS, f));
         figureFiles.put(AutoencoderFigures.LINEAR_SEPARABILITY, figures.linearSeparability());
         figures.feedbackAngles().ifPresent(f -> figureFiles.put(AutoencoderFigures.ANGLES, f));
+        figures.updateAngles().ifPresent(f -> figureFiles.put(MetricNames.ANGLE_DW_BP, f));
         figureFiles.put(AutoencoderFigures.RECONSTRUCTION, figures.reconstructionError());
         context.output().writeFigures(figureFiles, context.executor());
 

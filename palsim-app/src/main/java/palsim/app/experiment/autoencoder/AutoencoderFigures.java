@@ -98,6 +98,21 @@ final class AutoencoderFigures {
         return Optional.of(curves.toFigure());
     }
 
+    /** ∠(ΔW_k, ΔW_k^BP) per hidden forward projection, or nothing if it was not recorded. */
+    Optional<Figure> updateAngles() {
+        if (!settings.metrics().updateAngle()) {
+            return Optional.empty();
+        }
+        int hidden = settings.network().layers() - 1;
+        EpochCurves curves = new EpochCurves("Hidden-layer updates against backpropagation's", "∠(ΔW, ΔW_BP) (°)")
+                .showSeeds(true).referenceLine(0, "0° (backpropagation)").layout(Math.min(3, hidden), 440, 330);
+        for (int layer = 1; layer <= hidden; layer++) {
+            EpochPanels.add(curves, String.format(Locale.ROOT, "W_%d (fc%d)", layer, layer), metrics, settings.rules(),
+                    MetricNames.ANGLE_DW_BP, layer);
+        }
+        return Optional.of(curves.toFigure());
+    }
+
     /** The reconstruction error (linear axis: it spans less than a decade after epoch 0). */
     Figure reconstructionError() {
         EpochCurves curves = new EpochCurves("Reconstruction error of the test digits", "mse (mean over pixels)")

@@ -74,5 +74,9 @@ final class AutoencoderRun {
         for (int layer = 1; layer <= angles.length; layer++) {
             metrics.record(rule.name(), seed, epoch, MetricNames.ANGLE_B_WT, layer, angles[layer - 1]);
         }
+        double[] updateAngles = m.updateAngles();
+        for (int layer = 1; layer <= updateAngles.length; layer++) {
+            metrics.record(rule.name(), seed, epoch, MetricNames.ANGLE_DW_BP, layer, updateAngles[layer - 1]);
+        }
     }
 }

@@ -6,6 +6,7 @@ import palsim.core.SimulationDivergedException;
 import palsim.core.data.Dataset;
 import palsim.core.le.Evaluation;
 import palsim.core.le.LeNetwork;
+import palsim.core.le.UpdateAngles;
 import palsim.core.le.LeTrainer;
 import palsim.core.le.Targets;
 import palsim.core.rng.RandomStreams;
@@ -50,9 +51,11 @@ final class CheckpointEvaluator {
      * @param linearSeparability {@code lin_sep}
      * @param meanSquaredError {@code mse} on the test set
      * @param angles ∠(B_ℓ, W_{ℓ+1}ᵀ) at index ℓ − 1; empty if not measured
+     * @param updateAngles ∠(ΔW_k, ΔW_k^BP) at index k − 1 (hidden projections); empty if not measured
      * @param test the test latents
      */
-    record Measurement(double linearSeparability, double meanSquaredError, double[] angles, TestLatents test) {}
+    record Measurement(double linearSeparability, double meanSquaredError, double[] angles, double[] updateAngles,
+            TestLatents test) {}
 
     Measurement measure(LeTrainer trainer, DataSplit data, int epoch) {
         NetworkSettings network = settings.network();
@@ -78,7 +81,13 @@ final class CheckpointEvaluator {
                 angles[layer - 1] = net.feedbackAngleDegrees(layer).orElse(Double.NaN);
             }
         }
-        return new Measurement(accuracy, test.meanSquaredError(), angles,
+        double[] updateAngles = new double[0];
+        if (settings.metrics().updateAngle()) {
+            // on the first test batch; the target of the reconstruction is the input itself
+            float[] batch = data.test().features();
+            updateAngles = UpdateAngles.degrees(net, batch, 0, batch, 0);
+        }
+        return new Measurement(accuracy, test.meanSquaredError(), angles, updateAngles,
                 new TestLatents(rule.name(), seed, epoch, test.readout(), test.labels(), network.latentSize()));
     }
 

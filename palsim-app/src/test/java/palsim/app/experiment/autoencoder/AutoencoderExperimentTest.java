@@ -1,6 +1,7 @@
 package palsim.app.experiment.autoencoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -88,6 +89,25 @@ class AutoencoderExperimentTest {
         assertThat(data.get("files")).hasSize(4);
         assertThat(data.get("files").get(0).get("sha256").asText()).hasSize(64);
         assertThat(r.out()).contains("lin_sep epoch 0 → 1, mean over seeds: bp", "∠(B, Wᵀ) pal, mean over seeds: layer 1");
+    }
+
+    /** {@code metrics.update_angle}: ∠(ΔW_k, ΔW_k^BP) per rule and hidden projection, 0 for BP itself. */
+    @Test
+    void updateAnglesAreRecordedPerRuleAndHiddenLayer() throws IOException {
+        Path mnist = Files.createDirectories(dir.resolve("mnist"));
+        FakeMnistDirectory.create(mnist, 120, 70, 5);
+        String yaml = PresetCatalog.standard().text("fig1fgh").replace("dir: data/mnist", "dir: " + mnist)
+                .replace("train_size: 50000", "train_size: 64").replace("test_size: 10000", "test_size: 70");
+        CliHarness.Result r = run("run", config("angles.yaml", yaml).toString(), "--out", "out", "--seeds", "1", "--epochs", "1",
+                "--set", "metrics.update_angle=true");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        Path out = dir.resolve("out");
+        assertThat(rows(out, "angle_dW_BP")).hasSize(3 * 2 * 3).allSatisfy(c -> assertThat(c[4]).isIn("1", "2", "3"));
+        for (int layer = 1; layer <= 3; layer++) {
+            assertThat(value(out, "bp", 1, "angle_dW_BP", Integer.toString(layer))).isCloseTo(0, within(1e-3));
+            assertThat(value(out, "fa", 0, "angle_dW_BP", Integer.toString(layer))).isBetween(1.0, 180.0);
+        }
+        assertThat(out.resolve("figures/angle_dW_BP.svg")).isNotEmptyFile();
     }
 
     @Test
