@@ -165,6 +165,12 @@ public final class EpochCurves {
         return row;
     }
 
+    /**
+     * Points drawn per curve at most (each line keeps its envelope, {@link Points#envelope}): about
+     * one per pixel of a panel. Runs of up to this many epochs are drawn point for point.
+     */
+    static final int MAX_POINTS = 1002;
+
     private XYChart chart(Panel panel) {
         XYChart chart = new XYChartBuilder().width(panelWidth).height(panelHeight).title(panel.title)
                 .xAxisTitle(xAxisTitle).yAxisTitle(yAxisTitle).build();
@@ -186,7 +192,7 @@ public final class EpochCurves {
                 mean[i] = column.mean();
                 std[i] = column.std();
             }
-            Points line = Points.of(x, mean, floor);
+            Points line = Points.of(x, mean, floor).envelope(MAX_POINTS);
             if (line.isEmpty()) {
                 continue;
             }
@@ -194,7 +200,7 @@ public final class EpochCurves {
             xMin = Math.min(xMin, line.x[0]);
             xMax = Math.max(xMax, line.x[line.x.length - 1]);
             if (perSeed.length > 1) {
-                Points band = Points.band(x, mean, std, floor);
+                Points band = Points.band(x, mean, std, floor, MAX_POINTS);
                 if (!band.isEmpty()) {
                     XYSeries s = chart.addSeries(rule + " ± std", band.x, band.y);
                     s.setXYSeriesRenderStyle(XYSeriesRenderStyle.PolygonArea);
@@ -206,7 +212,7 @@ public final class EpochCurves {
             }
             if (showSeeds) {
                 for (int seed = 0; seed < perSeed.length; seed++) {
-                    Points p = Points.of(x, perSeed[seed], floor);
+                    Points p = Points.of(x, perSeed[seed], floor).envelope(MAX_POINTS);
                     if (!p.isEmpty()) {
                         XYSeries s = chart.addSeries(rule + " seed " + seed, p.x, p.y);
                         s.setLineColor(PlotStyle.withAlpha(colour, PlotStyle.SEED_ALPHA));
