@@ -1,7 +1,6 @@
 package palsim.core.feedback;
 
 import java.util.Map;
-import org.apache.commons.rng.UniformRandomProvider;
 
 /**
  * Direct feedback alignment (Nøkland 2016): every hidden population receives the output error
@@ -22,11 +21,6 @@ public record DirectFeedbackAlignment() implements FeedbackRule {
     @Override
     public FeedbackPathway pathway() {
         return FeedbackPathway.DIRECT_FROM_OUTPUT;
-    }
-
-    @Override
-    public void initialise(FeedbackProjection projection, UniformRandomProvider rng) {
-        projection.drawRandomFeedback(rng);
     }
 
     @Override

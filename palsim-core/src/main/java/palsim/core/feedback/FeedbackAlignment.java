@@ -1,7 +1,6 @@
 package palsim.core.feedback;
 
 import java.util.Map;
-import org.apache.commons.rng.UniformRandomProvider;
 
 /** Feedback alignment: fixed random feedback weights B that never change (Lillicrap et al. 2016). */
 public record FeedbackAlignment() implements FeedbackRule {
@@ -15,11 +14,6 @@ public record FeedbackAlignment() implements FeedbackRule {
     @Override
     public FeedbackPathway pathway() {
         return FeedbackPathway.FEEDBACK_WEIGHTS;
-    }
-
-    @Override
-    public void initialise(FeedbackProjection projection, UniformRandomProvider rng) {
-        projection.drawRandomFeedback(rng);
     }
 
     @Override

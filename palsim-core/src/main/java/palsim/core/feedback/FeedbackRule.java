@@ -42,8 +42,13 @@ public interface FeedbackRule {
         // a rule without settings fits every model and size
     }
 
-    /** Sets up B of a freshly built network. */
-    void initialise(FeedbackProjection projection, UniformRandomProvider rng);
+    /**
+     * Sets up B of a freshly built network. By default B starts from the model's random initial
+     * distribution (FA, DFA, PAL, Kolen–Pollack, weight mirrors); rules that derive B from W override it.
+     */
+    default void initialise(FeedbackProjection projection, UniformRandomProvider rng) {
+        projection.drawRandomFeedback(rng);
+    }
 
     /**
      * This step's change of B.

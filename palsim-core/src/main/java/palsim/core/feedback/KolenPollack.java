@@ -3,7 +3,6 @@ package palsim.core.feedback;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import org.apache.commons.rng.UniformRandomProvider;
 
 /**
  * Kolen–Pollack learning (Kolen and Pollack 1994; Akrout et al. 2019): B_ℓ receives the transpose
@@ -39,11 +38,6 @@ public record KolenPollack(double decay) implements FeedbackRule {
     @Override
     public FeedbackPathway pathway() {
         return FeedbackPathway.FEEDBACK_WEIGHTS;
-    }
-
-    @Override
-    public void initialise(FeedbackProjection projection, UniformRandomProvider rng) {
-        projection.drawRandomFeedback(rng);
     }
 
     @Override

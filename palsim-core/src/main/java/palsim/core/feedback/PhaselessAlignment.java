@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.commons.rng.UniformRandomProvider;
 
 /**
  * Phaseless Alignment Learning (Max et al., arXiv 2212.10249): B learns from the correlation of
@@ -54,11 +53,6 @@ public record PhaselessAlignment(
     @Override
     public void validateFor(ModelKind model, int[] layers) {
         NoiseLearningSettings.validate(model, layers, exploratoryNoise, learningRates, decay);
-    }
-
-    @Override
-    public void initialise(FeedbackProjection projection, UniformRandomProvider rng) {
-        projection.drawRandomFeedback(rng);
     }
 
     @Override

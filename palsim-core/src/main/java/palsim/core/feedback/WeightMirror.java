@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.commons.rng.UniformRandomProvider;
 
 /**
  * Weight mirrors (Akrout et al. 2019, "Deep learning without weight transport"): in mirror mode,
@@ -51,11 +50,6 @@ public record WeightMirror(ExploratoryNoise exploratoryNoise, double[] learningR
     @Override
     public void validateFor(ModelKind model, int[] layers) {
         NoiseLearningSettings.validate(model, layers, exploratoryNoise, learningRates, decay);
-    }
-
-    @Override
-    public void initialise(FeedbackProjection projection, UniformRandomProvider rng) {
-        projection.drawRandomFeedback(rng);
     }
 
     @Override
