@@ -36,6 +36,8 @@ final class ReportDocument {
     private final String title;
     private final List<ReportRun> runs;
     private final Map<String, List<ReportRun>> experiments = new LinkedHashMap<>();
+    /** Every figure by id, in page order: drawn (overlays) and rewritten (SVG ids) once. */
+    private final Map<String, Placed> figures = new LinkedHashMap<>();
 
     ReportDocument(String title, List<ReportRun> runs) {
         this.title = title;
@@ -43,10 +45,15 @@ final class ReportDocument {
         for (ReportRun run : runs) {
             experiments.computeIfAbsent(run.task(), t -> new ArrayList<>()).add(run);
         }
+        place().forEach(p -> figures.put(p.id(), p));
     }
 
     /** Every figure of the report in page order (the Markdown version writes them as files). */
     List<Placed> figures() {
+        return List.copyOf(figures.values());
+    }
+
+    private List<Placed> place() {
         List<Placed> all = new ArrayList<>();
         for (PaperFigure.Panel p : PaperFigure.of(runs)) {
             all.add(new Placed("fig1" + p.letter(), p.figure().markup("fig1" + p.letter()), p.letter() + ": " + p.caption()));
@@ -75,7 +82,6 @@ final class ReportDocument {
 
     /** The HTML page. */
     String html() {
-        Map<String, Placed> figures = byId();
         StringBuilder h = new StringBuilder();
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline';"
@@ -130,7 +136,6 @@ final class ReportDocument {
 
     /** The Markdown version; figures are referenced as {@code figuresDirectory/ID.svg}. */
     String markdown(String figuresDirectory) {
-        Map<String, Placed> figures = byId();
         StringBuilder m = new StringBuilder("# ").append(title).append("\n\n");
         m.append(runs.size()).append(runs.size() == 1 ? " run" : " runs").append(". Made by palsim ").append(version()).append(".\n\n");
         List<PaperFigure.Panel> paper = PaperFigure.of(runs);
@@ -178,11 +183,6 @@ final class ReportDocument {
         return p.id() + (p.isSvg() ? ".svg" : ".png");
     }
 
-    private Map<String, Placed> byId() {
-        Map<String, Placed> byId = new LinkedHashMap<>();
-        figures().forEach(p -> byId.put(p.id(), p));
-        return byId;
-    }
 
     private static boolean belongsTo(Placed p, String task, List<ReportRun> group) {
         if (p.id().startsWith(task + "-overlay-")) {
