@@ -65,9 +65,12 @@ final class TraceReplay {
     /** A difference beyond the tolerance. */
     record Failure(String engine, CircuitQuantity quantity, int step, Deviation deviation) {}
 
-    /** Runs {@code engine} through every step of {@code trace}, comparing at each checkpoint. */
-    static Result run(ReferenceTrace trace, ReplayEngine engine) {
-        Map<CircuitQuantity, Double> scales = scales(trace);
+    /**
+     * Runs {@code engine} through every step of {@code trace}, comparing at each checkpoint.
+     *
+     * @param scales the trace's {@link #scales}
+     */
+    static Result run(ReferenceTrace trace, ReplayEngine engine, Map<CircuitQuantity, Double> scales) {
         Map<CircuitQuantity, SortedMap<Integer, Deviation>> deviations = new EnumMap<>(CircuitQuantity.class);
         Set<CircuitQuantity> notCompared = new LinkedHashSet<>();
         int[] n = trace.circuit().layers();

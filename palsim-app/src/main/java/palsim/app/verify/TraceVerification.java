@@ -44,8 +44,9 @@ public final class TraceVerification {
 
     private static TraceVerification replay(ReferenceTrace trace) {
         TraceVerification v = new TraceVerification(trace);
-        for (ReplayEngine engine : ReplayEngine.all(v.trace)) {
-            v.results.add(TraceReplay.run(v.trace, engine));
+        Map<CircuitQuantity, Double> scales = TraceReplay.scales(trace);
+        for (ReplayEngine engine : ReplayEngine.all(trace)) {
+            v.results.add(TraceReplay.run(trace, engine, scales));
         }
         return v;
     }
