@@ -168,12 +168,12 @@ public final class TraceReader {
                 continue;
             }
             List<TraceNode> items = layers.elements();
-            int count = q.lastLayer(n) - q.firstLayer() + 1;
+            int count = q.lastLayer(n) - q.firstLayer(n) + 1;
             if (items.size() != count) {
                 throw layers.error("expected " + count + " layers, got " + items.size());
             }
-            for (int l = q.firstLayer(); l <= q.lastLayer(n); l++) {
-                TraceNode item = items.get(l - q.firstLayer());
+            for (int l = q.firstLayer(n); l <= q.lastLayer(n); l++) {
+                TraceNode item = items.get(l - q.firstLayer(n));
                 int[] shape = q.shape(n, l);
                 boolean matrix = switch (q.population()) {
                     case FORWARD, PYRAMID_TO_INTERNEURON, FEEDBACK -> true;

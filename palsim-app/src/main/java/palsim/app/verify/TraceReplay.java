@@ -93,7 +93,7 @@ final class TraceReplay {
                 }
                 Deviation worst = Deviation.NONE;
                 for (CircuitSnapshot copy : copies) {
-                    for (int l = q.firstLayer(); l <= q.lastLayer(n); l++) {
+                    for (int l = q.firstLayer(n); l <= q.lastLayer(n); l++) {
                         worst = worst.max(Deviation.of(copy.get(q, l), recorded.get(q, l), scales.get(q), l));
                     }
                 }
@@ -110,7 +110,7 @@ final class TraceReplay {
         for (CircuitQuantity q : TraceNames.STATE.values()) {
             double scale = 0;
             for (CircuitSnapshot s : trace.checkpoints().values()) {
-                for (int l = q.firstLayer(); l <= q.lastLayer(n); l++) {
+                for (int l = q.firstLayer(n); l <= q.lastLayer(n); l++) {
                     for (double v : s.get(q, l)) {
                         scale = Math.max(scale, Math.abs(v));
                     }

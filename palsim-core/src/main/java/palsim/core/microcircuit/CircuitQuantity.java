@@ -48,6 +48,10 @@ public enum CircuitQuantity {
     NOISE("xi", Population.HIDDEN),
     /** x_last, the input of the last step (layer 1's presynaptic rates for the next update). */
     LAST_INPUT("x_last", Population.INPUT),
+    /** The input of the step before the last (synapses-first order: layer 1's learning rule reads it). */
+    PREVIOUS_INPUT("x_prev", Population.INPUT),
+    /** The target rate of the last step, which nudges the output in the next (synapses-first order). */
+    TARGET_RATE("r_tgt", Population.OUTPUT),
     /** W_ℓ, ℓ = 1…N. */
     FORWARD_WEIGHTS("W", Population.FORWARD),
     /** D_ℓ, the low-passed forward update (rules that low-pass forward updates). */
@@ -57,12 +61,18 @@ public enum CircuitQuantity {
     /** B_ℓ, ℓ = 1…N−1, n_ℓ × n_{ℓ+1}. */
     FEEDBACK_WEIGHTS("B", Population.FEEDBACK),
     /** B^PI_ℓ, n_ℓ × n_{ℓ+1}. */
-    INTERNEURON_TO_PYRAMID_WEIGHTS("B_PI", Population.FEEDBACK);
+    INTERNEURON_TO_PYRAMID_WEIGHTS("B_PI", Population.FEEDBACK),
+    /** The pending increment of W^IP_ℓ (synapses-first order: applied in the next step). */
+    PYRAMID_TO_INTERNEURON_LOW_PASS("D_IP", Population.PYRAMID_TO_INTERNEURON),
+    /** The pending increment of B^PI_ℓ (synapses-first order: applied in the next step). */
+    INTERNEURON_TO_PYRAMID_LOW_PASS("D_PI", Population.FEEDBACK);
 
     /** Which layers a quantity exists for and how large it is there. */
     public enum Population {
         /** x: layer 0 only, n_0 values. */
         INPUT,
+        /** layer N only, n_N values. */
+        OUTPUT,
         /** ℓ = 1…N, n_ℓ values. */
         PYRAMIDAL,
         /** ℓ = 1…N−1, n_ℓ values. */
@@ -94,9 +104,16 @@ public enum CircuitQuantity {
         return population;
     }
 
-    /** The first layer the quantity exists for (0 for the input, else 1). */
-    public int firstLayer() {
-        return population == Population.INPUT ? 0 : 1;
+    /**
+     * The first layer the quantity exists for in a circuit of N = {@code layers.length − 1}
+     * pyramidal layers (0 for the input, N for the output only, else 1).
+     */
+    public int firstLayer(int[] layers) {
+        return switch (population) {
+            case INPUT -> 0;
+            case OUTPUT -> layers.length - 1;
+            default -> 1;
+        };
     }
 
     /** The last layer it exists for in a circuit of N = {@code layers.length − 1} pyramidal layers. */
@@ -104,7 +121,7 @@ public enum CircuitQuantity {
         int top = layers.length - 1;
         return switch (population) {
             case INPUT -> 0;
-            case PYRAMIDAL, FORWARD -> top;
+            case OUTPUT, PYRAMIDAL, FORWARD -> top;
             case HIDDEN, INTERNEURON, PYRAMID_TO_INTERNEURON, FEEDBACK -> top - 1;
         };
     }
@@ -112,7 +129,7 @@ public enum CircuitQuantity {
     /** The number of values at layer {@code layer} of a circuit of sizes {@code n}. */
     public int size(int[] n, int layer) {
         return switch (population) {
-            case INPUT, PYRAMIDAL, HIDDEN -> n[layer];
+            case INPUT, OUTPUT, PYRAMIDAL, HIDDEN -> n[layer];
             case INTERNEURON -> n[layer + 1];
             case FORWARD -> n[layer] * n[layer - 1];
             case PYRAMID_TO_INTERNEURON, FEEDBACK -> n[layer] * n[layer + 1];
@@ -122,7 +139,7 @@ public enum CircuitQuantity {
     /** Rows × columns at {@code layer}, {columns = 1} for vectors. */
     public int[] shape(int[] n, int layer) {
         return switch (population) {
-            case INPUT, PYRAMIDAL, HIDDEN -> new int[] {n[layer], 1};
+            case INPUT, OUTPUT, PYRAMIDAL, HIDDEN -> new int[] {n[layer], 1};
             case INTERNEURON -> new int[] {n[layer + 1], 1};
             case FORWARD -> new int[] {n[layer], n[layer - 1]};
             case PYRAMID_TO_INTERNEURON -> new int[] {n[layer + 1], n[layer]};

@@ -84,7 +84,7 @@ public final class CircuitSnapshot {
             throw new IllegalArgumentException(q.symbol() + " of layer " + layer + " needs " + size + " values, got "
                     + value.length);
         }
-        values.computeIfAbsent(q, this::zeros)[layer - q.firstLayer()] = value.clone();
+        values.computeIfAbsent(q, this::zeros)[layer - q.firstLayer(layers)] = value.clone();
         return this;
     }
 
@@ -95,7 +95,7 @@ public final class CircuitSnapshot {
         if (v == null) {
             throw new IllegalArgumentException("the snapshot has no " + q.symbol());
         }
-        return v[layer - q.firstLayer()].clone();
+        return v[layer - q.firstLayer(layers)].clone();
     }
 
     /** Where an engine keeps its values, for {@link #capture} and {@link #restoreInto}. */
@@ -114,7 +114,7 @@ public final class CircuitSnapshot {
     static CircuitSnapshot capture(int[] layers, int[] feedbackSources, Storage storage) {
         CircuitSnapshot snapshot = new CircuitSnapshot(layers, feedbackSources);
         for (CircuitQuantity q : CircuitQuantity.values()) {
-            for (int l = q.firstLayer(); l <= q.lastLayer(layers); l++) {
+            for (int l = q.firstLayer(layers); l <= q.lastLayer(layers); l++) {
                 double[] v = storage.read(q, l, snapshot.size(q, l));
                 if (v != null) {
                     snapshot.set(q, l, v);
@@ -145,23 +145,23 @@ public final class CircuitSnapshot {
             if (!has(q)) {
                 throw new IllegalArgumentException("the snapshot lacks " + q.symbol() + ", which this circuit keeps");
             }
-            for (int l = q.firstLayer(); l <= q.lastLayer(layers); l++) {
-                storage.write(q, l, values.get(q)[l - q.firstLayer()]);
+            for (int l = q.firstLayer(layers); l <= q.lastLayer(layers); l++) {
+                storage.write(q, l, values.get(q)[l - q.firstLayer(layers)]);
             }
         }
     }
 
     private double[][] zeros(CircuitQuantity q) {
-        double[][] v = new double[q.lastLayer(layers) - q.firstLayer() + 1][];
-        for (int l = q.firstLayer(); l <= q.lastLayer(layers); l++) {
-            v[l - q.firstLayer()] = new double[size(q, l)];
+        double[][] v = new double[q.lastLayer(layers) - q.firstLayer(layers) + 1][];
+        for (int l = q.firstLayer(layers); l <= q.lastLayer(layers); l++) {
+            v[l - q.firstLayer(layers)] = new double[size(q, l)];
         }
         return v;
     }
 
     private void checkLayer(CircuitQuantity q, int layer) {
-        if (layer < q.firstLayer() || layer > q.lastLayer(layers)) {
-            throw new IllegalArgumentException(q.symbol() + " has no layer " + layer + " (layers " + q.firstLayer() + "…"
+        if (layer < q.firstLayer(layers) || layer > q.lastLayer(layers)) {
+            throw new IllegalArgumentException(q.symbol() + " has no layer " + layer + " (layers " + q.firstLayer(layers) + "…"
                     + q.lastLayer(layers) + ")");
         }
     }

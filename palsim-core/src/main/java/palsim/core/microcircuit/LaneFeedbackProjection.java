@@ -24,7 +24,7 @@ final class LaneFeedbackProjection implements FeedbackProjection {
         LEARN_FROM_CORRELATION
     }
 
-    private final LaneStepper stepper;
+    private final LaneEngine stepper;
     private final int layer;
     private Request request = Request.NONE;
     private ForwardImage image;
@@ -33,7 +33,7 @@ final class LaneFeedbackProjection implements FeedbackProjection {
     private double rate;
     private double decay;
 
-    LaneFeedbackProjection(LaneStepper stepper, int layer) {
+    LaneFeedbackProjection(LaneEngine stepper, int layer) {
         this.stepper = stepper;
         this.layer = layer;
     }

@@ -270,6 +270,51 @@ final class LaneKernels implements LaneMatrixKernels {
     }
 
     /**
+     * The synapses-first order's learning projection (microcircuit-classification.md §3.1–3.3): the
+     * old pending increment is applied, the increment is filtered, and the new weight transmits,
+     * in one pass over m and d (see {@link LaneMatrixKernels#delayedUpdateThenMatVec}).
+     */
+    @Override
+    public void delayedUpdateThenMatVec(double[] m, double[] d, int rows, int cols, double[] post, double[] preLast,
+            double k, double[] pre, double[] out, boolean accumulate) {
+        final int l = LANES;
+        final DoubleVector kv = DoubleVector.broadcast(SPECIES, k);
+        for (int i = 0; i < rows; i++) {
+            DoubleVector pi = DoubleVector.fromArray(SPECIES, post, i * l);
+            DoubleVector acc = accumulate ? DoubleVector.fromArray(SPECIES, out, i * l) : DoubleVector.zero(SPECIES);
+            int base = i * cols * l;
+            for (int j = 0; j < cols; j++) {
+                int o = base + j * l;
+                DoubleVector old = DoubleVector.fromArray(SPECIES, d, o);
+                DoubleVector w = DoubleVector.fromArray(SPECIES, m, o).add(old);
+                w.intoArray(m, o);
+                DoubleVector raw = pi.mul(DoubleVector.fromArray(SPECIES, preLast, j * l));
+                raw.sub(old).fma(kv, old).intoArray(d, o);
+                acc = w.fma(DoubleVector.fromArray(SPECIES, pre, j * l), acc);
+            }
+            acc.intoArray(out, i * l);
+        }
+    }
+
+    static void delayedUpdateThenMatVecReference(double[] m, double[] d, int rows, int cols, double[] post,
+            double[] preLast, double k, double[] pre, double[] out, boolean accumulate) {
+        final int l = LANES;
+        for (int lane = 0; lane < l; lane++) {
+            for (int i = 0; i < rows; i++) {
+                double sum = accumulate ? out[i * l + lane] : 0.0;
+                for (int j = 0; j < cols; j++) {
+                    int o = (i * cols + j) * l + lane;
+                    double pending = d[o];
+                    m[o] += pending;
+                    d[o] = pending + k * (post[i * l + lane] * preLast[j * l + lane] - pending);
+                    sum += m[o] * pre[j * l + lane];
+                }
+                out[i * l + lane] = sum;
+            }
+        }
+    }
+
+    /**
      * PAL's feedback update (microcircuit.md §3.4): m[i,j] ← m[i,j] + rate·(ξ[i]·h[j] − decay·m[i,j]),
      * computed as keep·m + (rate·ξ[i])·h[j] with keep = 1 − rate·decay.
      */

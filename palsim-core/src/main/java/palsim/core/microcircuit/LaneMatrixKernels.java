@@ -32,6 +32,15 @@ interface LaneMatrixKernels {
             double[] delta);
 
     /**
+     * A learning projection of the synapses-first order in one pass over its weights: per element
+     * the pending increment d is applied first, then d is filtered towards this step's increment
+     * Δ = post[i]·preLast[j] as d ← d + k·(Δ − d) (as fma(Δ − d, k, d)), and the updated weight
+     * transmits: out[i] = (accumulate ? out[i] : 0) + Σ_j m_new[i,j]·pre[j] (FMA chain over j).
+     */
+    void delayedUpdateThenMatVec(double[] m, double[] d, int rows, int cols, double[] post, double[] preLast, double k,
+            double[] pre, double[] out, boolean accumulate);
+
+    /**
      * m[i,j] ← keep·m[i,j] + (rate·x[i])·y[j] with keep = 1 − rate·decay: a feedback matrix learning
      * from the correlation of two signals (PAL: x = ξ, y = h; Kolen–Pollack: x = r, y = the forward
      * update's factor).

@@ -79,6 +79,14 @@ final class LaneState {
     final double[][] highPass;
     final double[][] forwardLowPass;
 
+    /** Whether the state serves the {@link SynapsesFirstStepOrder} (the arrays below exist only then). */
+    final boolean synapsesFirst;
+    /** Pending increments of W^IP_ℓ and B^PI_ℓ (synapses-first order). */
+    final double[][] pyramidToInterneuronLowPass;
+    final double[][] interneuronToPyramidLowPass;
+    /** The target player's rate of the last step, which nudges the output in the next (synapses-first order). */
+    final double[] targetRate;
+
     /**
      * Per vector lane, and one for the scalar remainder of width 1: NaN if a voltage updated in this
      * step is not finite (see {@link LaneKernels#relax}); at width 1 all entries belong to the one
@@ -146,13 +154,29 @@ final class LaneState {
         noise = rule.noise().isPresent() ? perLayer(1, top - 1, 0) : null;
         noiseBeforeRefresh = rule.noise().isPresent() ? perLayer(1, top - 1, 0) : null;
         highPass = rule.highPassTau() > 0 ? perLayer(1, top, 0) : null;
-        if (rule.forwardLowPassTau() > 0) {
+        synapsesFirst = spec.stepOrder() instanceof SynapsesFirstStepOrder;
+        // the synapses-first order filters every rule's forward updates (its τ_w is a model setting)
+        if (rule.forwardLowPassTau() > 0 || synapsesFirst) {
             forwardLowPass = new double[top + 1][];
             for (int l = 1; l <= top; l++) {
                 forwardLowPass[l] = new double[n[l] * n[l - 1] * lanes];
             }
         } else {
             forwardLowPass = null;
+        }
+
+        if (synapsesFirst) {
+            pyramidToInterneuronLowPass = new double[top][];
+            interneuronToPyramidLowPass = new double[top][];
+            for (int l = 1; l <= top - 1; l++) {
+                pyramidToInterneuronLowPass[l] = new double[pyramidToInterneuron[l].length];
+                interneuronToPyramidLowPass[l] = new double[interneuronToPyramid[l].length];
+            }
+            targetRate = new double[n[top] * lanes];
+        } else {
+            pyramidToInterneuronLowPass = null;
+            interneuronToPyramidLowPass = null;
+            targetRate = null;
         }
 
         modelGenerator = new UniformRandomProvider[lanes];
@@ -187,6 +211,24 @@ final class LaneState {
             scatter(w.pyramidToInterneuronView(l), pyramidToInterneuron[l], k);
             scatter(w.feedbackView(l), feedback[l], k);
             scatter(w.interneuronToPyramidView(l), interneuronToPyramid[l], k);
+        }
+        if (synapsesFirst) {
+            // every neuron variable starts at 0 except u and u^I as given; ŭ = u until the first step
+            for (int l = 1; l <= layers; l++) {
+                for (int i = 0; i < n[l]; i++) {
+                    int e = i * lanes + k;
+                    somaticOld[l][e] = somatic[l][e];
+                    prospective[l][e] = somatic[l][e];
+                }
+            }
+            for (int l = 1; l <= layers - 1; l++) {
+                for (int i = 0; i < n[l + 1]; i++) {
+                    int e = i * lanes + k;
+                    interneuronOld[l][e] = interneuron[l][e];
+                    interneuronProspective[l][e] = interneuron[l][e];
+                }
+            }
+            return;
         }
         // u^old = u (so the first ŭ equals u); r = φ(u); h = φ(u) (quirk 5); potentials, x, ξ, D = 0
         for (int l = 1; l <= layers; l++) {
@@ -240,11 +282,15 @@ final class LaneState {
             case PREVIOUS_APICAL_POTENTIAL -> apicalPrev[l];
             case NOISE -> noise == null ? null : noise[l];
             case LAST_INPUT -> rate[0];
+            case PREVIOUS_INPUT -> synapsesFirst ? ratePrev[0] : null;
+            case TARGET_RATE -> targetRate;
             case FORWARD_WEIGHTS -> forward[l];
             case FORWARD_LOW_PASS -> forwardLowPass == null ? null : forwardLowPass[l];
             case PYRAMID_TO_INTERNEURON_WEIGHTS -> pyramidToInterneuron[l];
             case FEEDBACK_WEIGHTS -> feedback[l];
             case INTERNEURON_TO_PYRAMID_WEIGHTS -> interneuronToPyramid[l];
+            case PYRAMID_TO_INTERNEURON_LOW_PASS -> synapsesFirst ? pyramidToInterneuronLowPass[l] : null;
+            case INTERNEURON_TO_PYRAMID_LOW_PASS -> synapsesFirst ? interneuronToPyramidLowPass[l] : null;
         };
     }
 

@@ -16,7 +16,7 @@ import palsim.core.neuron.Activation;
  * forward low-pass) was decided when the state was built: the corresponding arrays exist or are
  * null.
  */
-final class LaneStepper implements MicrocircuitPhases {
+final class LaneStepper implements MicrocircuitPhases, LaneEngine {
     private final LaneState s;
     private final int top;
     private final int lanes;
@@ -26,6 +26,7 @@ final class LaneStepper implements MicrocircuitPhases {
     private final Activation[] phi;
     private final FeedbackRule rule;
     private final LaneFeedbackProjection[] projections;
+    private final RatesFirstStepOrder order;
     /** The pyramidal population whose rates reach hidden layer ℓ's apical compartment (ℓ+1; N for DFA). */
     private final int[] feedbackSource;
     private final boolean directFeedback;
@@ -78,6 +79,7 @@ final class LaneStepper implements MicrocircuitPhases {
         this.kernels = LaneMatrixKernels.forWidth(lanes);
         this.n = state.n;
         this.rule = spec.feedbackRule();
+        this.order = (RatesFirstStepOrder) spec.stepOrder();
         this.dt = spec.dt();
         this.phi = new Activation[top + 2];
         for (int l = 1; l <= top; l++) {
@@ -134,28 +136,33 @@ final class LaneStepper implements MicrocircuitPhases {
         schedule = rule.schedule().orElse(null);
     }
 
-    /** Called before each step with the number of steps taken so far: evaluates the rule's schedule. */
-    void beginStep(long step) {
+    @Override
+    public void beginStep(long step) {
         inRulePhase = schedule == null || schedule.active(step, dt);
     }
 
-    void setSwitches(LearningSwitches switches) {
+    @Override
+    public void setSwitches(LearningSwitches switches) {
         this.switches = switches;
     }
 
-    LearningSwitches switches() {
+    @Override
+    public LearningSwitches switches() {
         return switches;
     }
 
-    void observeForwardUpdates(boolean observed) {
+    @Override
+    public void observeForwardUpdates(boolean observed) {
         this.forwardUpdatesObserved = observed;
     }
 
-    boolean forwardUpdatesObserved() {
+    @Override
+    public boolean forwardUpdatesObserved() {
         return forwardUpdatesObserved;
     }
 
-    void setInput(double[] input, double[] target) {
+    @Override
+    public void setInput(double[] input, double[] target) {
         this.input = input;
         this.target = target;
     }
@@ -183,6 +190,11 @@ final class LaneStepper implements MicrocircuitPhases {
 
     private boolean interneuronToPyramidLearns(int l) {
         return switches.lateral() && interneuronToPyramidRate[l] != 0;
+    }
+
+    @Override
+    public void step() {
+        order.step(this);
     }
 
     @Override
@@ -259,16 +271,13 @@ final class LaneStepper implements MicrocircuitPhases {
     }
 
     /** η^fw_ℓ while W_ℓ learns in this step, else 0 ({@link LaneFeedbackProjection#forwardLearningRate()}). */
-    double forwardLearningRateNow(int l) {
+    @Override
+    public double forwardLearningRateNow(int l) {
         return forwardLearns(l) ? forwardLearningRate[l] : 0.0;
     }
 
-    /**
-     * Checks that this state keeps {@code signal} for population {@code population}.
-     *
-     * @throws IllegalStateException naming what the rule failed to declare
-     */
-    void requireSignal(FeedbackSignal signal, int population) {
+    @Override
+    public void requireSignal(FeedbackSignal signal, int population) {
         boolean kept = switch (signal) {
             case NOISE -> s.noise != null;
             case RATES -> true;

@@ -27,15 +27,16 @@ import palsim.core.rng.RandomStreams;
 public final class MicrocircuitGroup {
     private final MicrocircuitSpec spec;
     private final LaneState state;
-    private final LaneStepper stepper;
-    private final StepOrder order;
+    private final LaneEngine stepper;
     private long steps;
 
     private MicrocircuitGroup(MicrocircuitSpec spec, long[] seeds, List<CircuitState> initial) {
         this.spec = spec;
         this.state = new LaneState(spec, seeds, initial);
-        this.stepper = new LaneStepper(spec, state);
-        this.order = spec.stepOrder();
+        this.stepper = switch (spec.stepOrder()) {
+            case RatesFirstStepOrder o -> new LaneStepper(spec, state);
+            case SynapsesFirstStepOrder o -> new SynapsesFirstStepper(spec, state);
+        };
     }
 
     /** L, the number of seeds a group can hold (the number of doubles in a lane vector). */
@@ -152,10 +153,50 @@ public final class MicrocircuitGroup {
         }
         stepper.setInput(input, target);
         stepper.beginStep(steps);
-        order.step(stepper);
+        stepper.step();
         stepper.setInput(null, null);
         steps++;
         checkFinite();
+    }
+
+    /**
+     * Switches the feedback rule's exploratory noise on or off from the next step on, independently
+     * of learning and teaching (step order {@code genn}; default off). Under the rates-first order the
+     * noise is injected exactly while feedback learns.
+     *
+     * @throws IllegalStateException under the rates-first order
+     */
+    public void setNoise(boolean on) {
+        synapsesFirst("the noise switch").setNoise(on);
+    }
+
+    /**
+     * Sets the input and target players as at the start of a stage (step order {@code genn}): the
+     * next step's projections see {@code input} as the last and the previous input, and the output
+     * is nudged by {@code target} if teaching is on in that step.
+     *
+     * @param input {@code n_0·w} values laid out {@code [input][lane]}
+     * @param target {@code n_N·w} values, or null to leave the target player as it is
+     * @throws IllegalStateException under the rates-first order
+     */
+    public void resetPlayers(double[] input, double[] target) {
+        SynapsesFirstStepper engine = synapsesFirst("resetting the players");
+        if (input.length != state.n[0] * state.lanes) {
+            throw new IllegalArgumentException("input must hold n_0·w = " + state.n[0] * state.lanes + " values, got " + input.length);
+        }
+        if (target != null && target.length != state.n[state.layers] * state.lanes) {
+            throw new IllegalArgumentException("target must hold n_N·w = " + state.n[state.layers] * state.lanes
+                    + " values, got " + target.length);
+        }
+        engine.resetPlayers(input, target);
+    }
+
+    private SynapsesFirstStepper synapsesFirst(String what) {
+        if (stepper instanceof SynapsesFirstStepper engine) {
+            return engine;
+        }
+        throw new IllegalStateException(what + " needs step_order " + SynapsesFirstStepOrder.CONFIG_NAME + ", the circuit has "
+                + spec.stepOrder().configName());
     }
 
     /** Shuffles {@code order} in place with lane {@code lane}'s own generator (Fisher–Yates). */

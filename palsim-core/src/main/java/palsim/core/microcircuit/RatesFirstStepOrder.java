@@ -23,6 +23,9 @@ package palsim.core.microcircuit;
  * {@link MicrocircuitPhases}) and reads each weight matrix once.
  */
 public final class RatesFirstStepOrder implements StepOrder {
+    /** The configuration name of this order. */
+    public static final String CONFIG_NAME = "numpy";
+
     /** The only instance. */
     public static final RatesFirstStepOrder INSTANCE = new RatesFirstStepOrder();
 
@@ -34,6 +37,11 @@ public final class RatesFirstStepOrder implements StepOrder {
     }
 
     @Override
+    public String configName() {
+        return CONFIG_NAME;
+    }
+
+    /** Runs one step over {@code phases}. */
     public void step(MicrocircuitPhases phases) {
         phases.saveLastValues();
         phases.computeProspectiveRates();

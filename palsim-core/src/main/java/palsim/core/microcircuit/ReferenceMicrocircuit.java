@@ -74,6 +74,10 @@ public final class ReferenceMicrocircuit {
 
     /** A reference circuit starting from {@code initial}; {@code seed} seeds its own generator. */
     public ReferenceMicrocircuit(MicrocircuitSpec spec, long seed, CircuitState initial) {
+        if (!(spec.stepOrder() instanceof RatesFirstStepOrder)) {
+            throw new IllegalArgumentException("the reference microcircuit implements step_order "
+                    + RatesFirstStepOrder.CONFIG_NAME + " only, got " + spec.stepOrder().configName());
+        }
         this.spec = spec;
         this.N = spec.pyramidalLayers();
         this.n = spec.layers();
@@ -387,6 +391,7 @@ public final class ReferenceMicrocircuit {
             case PYRAMID_TO_INTERNEURON_WEIGHTS -> WIP[l];
             case FEEDBACK_WEIGHTS -> B[l];
             case INTERNEURON_TO_PYRAMID_WEIGHTS -> BPI[l];
+            case PREVIOUS_INPUT, TARGET_RATE, PYRAMID_TO_INTERNEURON_LOW_PASS, INTERNEURON_TO_PYRAMID_LOW_PASS -> null;
         };
     }
 

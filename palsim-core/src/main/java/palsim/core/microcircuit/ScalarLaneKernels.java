@@ -136,6 +136,24 @@ final class ScalarLaneKernels implements LaneMatrixKernels {
     }
 
     @Override
+    public void delayedUpdateThenMatVec(double[] m, double[] d, int rows, int cols, double[] post, double[] preLast,
+            double k, double[] pre, double[] out, boolean accumulate) {
+        for (int i = 0; i < rows; i++) {
+            double pi = post[i];
+            double acc = accumulate ? out[i] : 0.0;
+            int o = i * cols;
+            for (int j = 0; j < cols; j++, o++) {
+                double old = d[o];
+                double w = m[o] + old;
+                m[o] = w;
+                d[o] = Math.fma(pi * preLast[j] - old, k, old);
+                acc = Math.fma(w, pre[j], acc);
+            }
+            out[i] = acc;
+        }
+    }
+
+    @Override
     public void learnFromCorrelation(double[] m, int rows, int cols, double[] xi, double[] h, double rate, double decay) {
         double keep = 1.0 - rate * decay;
         for (int i = 0; i < rows; i++) {

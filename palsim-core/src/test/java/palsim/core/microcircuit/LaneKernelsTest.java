@@ -58,6 +58,20 @@ class LaneKernelsTest {
         assertClose(a, b);
         assertClose(deltaA, deltaB);
 
+        for (boolean accumulate : new boolean[] {false, true}) {
+            double[] wa = m.clone();
+            double[] wb = m.clone();
+            double[] pa = m2.clone();
+            double[] pb = m2.clone();
+            double[] outA = post.clone();
+            double[] outB = post.clone();
+            LaneKernels.VECTOR.delayedUpdateThenMatVec(wa, pa, rows, cols, post, y, 0.3, x, outA, accumulate);
+            LaneKernels.delayedUpdateThenMatVecReference(wb, pb, rows, cols, post, y, 0.3, x, outB, accumulate);
+            assertClose(wa, wb);
+            assertClose(pa, pb);
+            assertClose(outA, outB);
+        }
+
         LaneKernels.VECTOR.outer(deltaA, rows, cols, post, y);
         LaneKernels.outerReference(deltaB, rows, cols, post, y);
         assertClose(deltaA, deltaB);

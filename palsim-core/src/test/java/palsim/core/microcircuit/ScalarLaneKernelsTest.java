@@ -122,6 +122,23 @@ class ScalarLaneKernelsTest {
             assertSameBits(delta, deltaK, "addLowPassedOuter Δ");
         }
 
+        for (boolean accumulate : new boolean[] {false, true}) {
+            double[] weights = d.clone();
+            double[][] weightsK = lanes(weights);
+            double[] pending = m2.clone();
+            double[][] pendingK = lanes(pending);
+            double[] sums = post.clone();
+            double[][] sumsK = lanes(sums);
+            VECTOR.delayedUpdateThenMatVec(weights, pending, rows, cols, post, pre, 0.07, y, sums, accumulate);
+            for (int k = 0; k < L; k++) {
+                SCALAR.delayedUpdateThenMatVec(weightsK[k], pendingK[k], rows, cols, postK[k], preK[k], 0.07, yK[k], sumsK[k],
+                        accumulate);
+            }
+            assertSameBits(weights, weightsK, "delayedUpdateThenMatVec W");
+            assertSameBits(pending, pendingK, "delayedUpdateThenMatVec D");
+            assertSameBits(sums, sumsK, "delayedUpdateThenMatVec out");
+        }
+
         double[] delta = new double[rows * cols * L];
         double[][] deltaK = new double[L][rows * cols];
         VECTOR.outer(delta, rows, cols, post, y);
