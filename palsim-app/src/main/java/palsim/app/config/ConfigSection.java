@@ -381,13 +381,19 @@ public final class ConfigSection implements RuleParameters {
      * prefixed: {@code rules.pal.tau_high_pass must be > 0, got 0}.
      */
     public FeedbackRule createRule(String name, FeedbackRuleRegistry registry) {
-        if (!registry.contains(name)) {
-            throw new InputException(pathOf(name) + ": unknown feedback rule '" + name + "' (known: "
-                    + String.join(", ", registry.names()) + ")");
-        }
         ConfigSection settings = sectionOrEmpty(name);
-        return settings.validated(() -> registry.create(name, settings));
+        // an entry may run a rule type under its own name (e.g. pal_eta0: {type: pal, …})
+        String type = settings.has(RULE_TYPE) ? settings.string(RULE_TYPE) : name;
+        if (!registry.contains(type)) {
+            String where = settings.has(RULE_TYPE) ? settings.pathOf(RULE_TYPE) : pathOf(name);
+            throw new InputException(where + ": unknown feedback rule '" + type + "' (known: "
+                    + String.join(", ", registry.names()) + "; give an entry of another name its rule with type: NAME)");
+        }
+        return settings.validated(() -> registry.create(type, settings));
     }
+
+    /** The key of a rule entry that names its rule type when the entry's own name is not one. */
+    public static final String RULE_TYPE = "type";
 
     /**
      * Runs a factory of a validated core object (a spec record, a rule) and turns its

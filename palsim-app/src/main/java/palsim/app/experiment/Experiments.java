@@ -1,5 +1,7 @@
 package palsim.app.experiment;
 
+import palsim.app.experiment.classification.ClassificationExperiment;
+
 import palsim.app.experiment.autoencoder.AutoencoderExperiment;
 import palsim.app.experiment.microcircuit.AlignmentExperiment;
 import palsim.app.experiment.microcircuit.TeacherStudentExperiment;
@@ -16,6 +18,7 @@ public final class Experiments {
         return ExperimentRegistry.of(
                 new AlignmentExperiment(),
                 new TeacherStudentExperiment(),
-                new AutoencoderExperiment());
+                new AutoencoderExperiment(),
+                new ClassificationExperiment());
     }
 }

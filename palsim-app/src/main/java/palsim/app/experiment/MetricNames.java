@@ -22,5 +22,10 @@ public final class MetricNames {
     /** Linear separability of the latent representation (test accuracy of a linear classifier), network-wide. */
     public static final String LIN_SEP = "lin_sep";
 
+    /** Validation accuracy of a classifier (fraction correct), network-wide; epoch 0 is before training. */
+    public static final String VAL_ACC = "val_acc";
+    /** Test accuracy of a classifier (fraction correct) after the last epoch, network-wide. */
+    public static final String TEST_ACC = "test_acc";
+
     private MetricNames() {}
 }

@@ -576,6 +576,41 @@ final class LaneKernels implements LaneMatrixKernels {
         }
     }
 
+    /**
+     * rate = φ(v): the rates of the synapses-first order, whose prospective voltage is computed by
+     * {@link #relax}. Logistic and tanh in this loop on the lane species (the bits of
+     * {@link Activation#values(double[], int, double[], int, int)}), others through the array kernel,
+     * as in {@link #prospectiveRates}.
+     */
+    static void rates(Activation phi, double[] v, double[] rate, int count) {
+        int bound = SPECIES.loopBound(count);
+        switch (phi) {
+            case LOGISTIC -> {
+                for (int e = 0; e < bound; e += LANES) {
+                    VectorMath.logistic(DoubleVector.fromArray(SPECIES, v, e)).intoArray(rate, e);
+                }
+                for (int e = bound; e < count; e++) {
+                    rate[e] = VectorMath.logistic(v[e]);
+                }
+            }
+            case TANH -> {
+                for (int e = 0; e < bound; e += LANES) {
+                    VectorMath.tanh(DoubleVector.fromArray(SPECIES, v, e)).intoArray(rate, e);
+                }
+                for (int e = bound; e < count; e++) {
+                    rate[e] = VectorMath.tanh(v[e]);
+                }
+            }
+            default -> phi.values(v, 0, rate, 0, count);
+        }
+    }
+
+    static void ratesReference(Activation phi, double[] v, double[] rate, int count) {
+        for (int e = 0; e < count; e++) {
+            rate[e] = phi.value(v[e]);
+        }
+    }
+
     static void prospectiveRatesReference(double[] now, double[] old, double c, Activation phi, double[] breve,
             double[] rate, int count) {
         for (int e = 0; e < count; e++) {

@@ -355,7 +355,7 @@ final class SynapsesFirstStepper implements SynapticPhases, LaneEngine {
                     s.interneuronOld[l], interneuronProspective, s.interneuronProspective[l], count, s.nonFinite);
             LaneKernels.relax(interneuronDendriteWeight, s.dendrite[l], interneuronNudgingWeight, s.prospective[l + 1],
                     s.interneuronOld[l], interneuronRelaxation, s.interneuron[l], count, s.nonFinite);
-            phi[l + 1].values(s.interneuronProspective[l], 0, s.interneuronRate[l], 0, count);
+            LaneKernels.rates(phi[l + 1], s.interneuronProspective[l], s.interneuronRate[l], count);
         }
         for (int l = 1; l <= top - 1; l++) {
             int count = n[l] * lanes;
@@ -373,7 +373,7 @@ final class SynapsesFirstStepper implements SynapticPhases, LaneEngine {
                 LaneKernels.relax(hiddenBasalWeight, s.basal[l], hiddenApicalWeight, s.apical[l], s.somaticOld[l],
                         hiddenRelaxation, s.somatic[l], count, s.nonFinite);
             }
-            phi[l].values(s.prospective[l], 0, s.rate[l], 0, count);
+            LaneKernels.rates(phi[l], s.prospective[l], s.rate[l], count);
         }
         int count = n[top] * lanes;
         LaneState.swap(s.rate, s.ratePrev, top);
@@ -391,7 +391,7 @@ final class SynapsesFirstStepper implements SynapticPhases, LaneEngine {
             LaneKernels.relax(outputBasalWeightFree, s.basal[top], s.somaticOld[top], outputRelaxation, s.somatic[top],
                     count, s.nonFinite);
         }
-        phi[top].values(s.prospective[top], 0, s.rate[top], 0, count);
+        LaneKernels.rates(phi[top], s.prospective[top], s.rate[top], count);
         // the players take this step's values; projections see them from the next step on
         LaneState.swap(s.rate, s.ratePrev, 0);
         System.arraycopy(input, 0, s.rate[0], 0, n[0] * lanes);

@@ -181,6 +181,13 @@ class LaneKernelsTest {
         phi.values(breveA, 0, arrayKernel, 0, count);
         assertThat(rateA).isEqualTo(arrayKernel);
 
+        double[] direct = new double[count];
+        double[] directReference = new double[count];
+        LaneKernels.rates(phi, breveA, direct, count);
+        LaneKernels.ratesReference(phi, breveA, directReference, count);
+        assertClose(direct, directReference);
+        assertThat(direct).as("rates: the bits of the array kernel").isEqualTo(arrayKernel);
+
         double[] a = new double[count];
         double[] b = new double[count];
         double[] finiteA = new double[L];
