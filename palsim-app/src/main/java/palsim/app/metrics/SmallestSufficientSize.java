@@ -50,12 +50,19 @@ public final class SmallestSufficientSize {
 
     /**
      * As {@link #of(int[], double[], double)} from the accuracy of every seed:
-     * {@code perSeed[i][s]} = seed s at {@code sizes[i]}; the mean is {@link SeedStatistics}'s (finite seeds only).
+     * {@code perSeed[s][i]} = seed s at {@code sizes[i]} (seed-major, like the figures take curves);
+     * the mean at each size is {@link SeedStatistics}'s (finite seeds only).
      */
     public static OptionalInt ofSeeds(int[] sizes, double[][] perSeed, double target) {
-        double[] means = new double[perSeed.length];
-        for (int i = 0; i < perSeed.length; i++) {
-            means[i] = SeedStatistics.of(perSeed[i]).mean();
+        double[] means = new double[sizes.length];
+        for (double[] seed : perSeed) {
+            if (seed.length != sizes.length) {
+                throw new IllegalArgumentException("a seed has " + seed.length + " accuracies for " + sizes.length
+                        + " sizes");
+            }
+        }
+        for (int i = 0; i < sizes.length; i++) {
+            means[i] = SeedStatistics.ofColumn(perSeed, i).mean();
         }
         return of(sizes, means, target);
     }

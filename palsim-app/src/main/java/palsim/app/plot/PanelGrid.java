@@ -134,6 +134,21 @@ final class PanelGrid implements Figure {
                     sample.draw(new Line2D.Double(x, middle - 3, x + SAMPLE_LENGTH, middle - 1));
                     sample.draw(new Line2D.Double(x, middle + 2, x + SAMPLE_LENGTH, middle + 3));
                 }
+                case MEAN_STD -> {
+                    double centre = x + SAMPLE_LENGTH / 2.0;
+                    sample.setStroke(PlotStyle.solid(1.2f));
+                    sample.draw(new Line2D.Double(centre, middle - 7, centre, middle + 7));
+                    sample.draw(new Line2D.Double(centre - 3, middle - 7, centre + 3, middle - 7));
+                    sample.draw(new Line2D.Double(centre - 3, middle + 7, centre + 3, middle + 7));
+                    sample.setStroke(PlotStyle.solid(2.5f));
+                    sample.draw(new Line2D.Double(x + 3, middle, x + SAMPLE_LENGTH - 3, middle));
+                }
+                case CROSS -> {
+                    double centre = x + SAMPLE_LENGTH / 2.0;
+                    sample.setStroke(PlotStyle.solid(1.4f));
+                    sample.draw(new Line2D.Double(centre - 4, middle - 4, centre + 4, middle + 4));
+                    sample.draw(new Line2D.Double(centre - 4, middle + 4, centre + 4, middle - 4));
+                }
             }
             sample.dispose();
             x += SAMPLE_LENGTH + 6;

@@ -37,10 +37,12 @@ class SmallestSufficientSizeTest {
 
     @Test
     void meansOverSeedsUseTheFiniteSeeds() {
-        double[][] perSeed = {{0.80, 0.98}, {0.91, 0.93}, {Double.NaN, 0.95}};
-        // means: 0.89, 0.92, 0.95
+        // perSeed[seed][size]; means over seeds: 0.89, 0.92, 0.95 (the NaN seed left out at size 20)
+        double[][] perSeed = {{0.80, 0.91, Double.NaN}, {0.98, 0.93, 0.95}};
         assertThat(SmallestSufficientSize.ofSeeds(new int[] {5, 10, 20}, perSeed, 0.9)).hasValue(10);
         assertThat(SmallestSufficientSize.ofSeeds(new int[] {5, 10, 20}, perSeed, 0.89)).hasValue(5);
+        assertThatThrownBy(() -> SmallestSufficientSize.ofSeeds(new int[] {5, 10}, perSeed, 0.9))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("3 accuracies for 2 sizes");
     }
 
     @Test
