@@ -2,10 +2,8 @@ package palsim.app.experiment.classification;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SequencedMap;
 import java.util.concurrent.ConcurrentHashMap;
 import palsim.app.InputException;
 import palsim.app.config.Bounds;
@@ -21,8 +19,6 @@ import palsim.app.experiment.microcircuit.CircuitModel;
 import palsim.app.experiment.microcircuit.MicrocircuitConfig;
 import palsim.app.experiment.microcircuit.RuleCircuit;
 import palsim.app.metrics.SeedStatistics;
-import palsim.app.plot.EpochCurves;
-import palsim.app.plot.Figure;
 import palsim.core.feedback.FeedbackRule;
 import palsim.core.feedback.PhaselessAlignment;
 import palsim.core.microcircuit.MicrocircuitGroup;
@@ -205,22 +201,5 @@ public final class ClassificationExperiment implements Experiment<Classification
             context.headline(label + ": test accuracy " + test.format(3) + ", validation " + validation.format(3)
                     + " (mean ± std over " + seeds + (seeds == 1 ? " seed)" : " seeds)"));
         }
-    }
-
-    static SequencedMap<String, Figure> curves(ExperimentContext<ClassificationSettings> context) {
-        ClassificationSettings settings = context.settings();
-        SequencedMap<String, Figure> figures = new LinkedHashMap<>();
-        EpochCurves validation = new EpochCurves("Validation accuracy", "accuracy").showSeeds(true);
-        EpochPanels.add(validation, "validation set", context.metrics(), settings.rules(), MetricNames.VAL_ACC,
-                palsim.app.experiment.MetricsSink.NETWORK);
-        figures.put(MetricNames.VAL_ACC, validation.toFigure());
-        EpochCurves angle = new EpochCurves("Alignment of B with Wᵀ", "∠(B, Wᵀ) (°)").showSeeds(true)
-                .referenceLine(0, "0° (aligned)");
-        int hidden = settings.circuits().getFirst().spec().pyramidalLayers() - 1;
-        for (int l = 1; l <= hidden; l++) {
-            EpochPanels.add(angle, "B_" + l + " (layer " + l + ")", context.metrics(), settings.rules(), MetricNames.ANGLE_B_WT, l);
-        }
-        figures.put(MetricNames.ANGLE_B_WT, angle.toFigure());
-        return figures;
     }
 }
