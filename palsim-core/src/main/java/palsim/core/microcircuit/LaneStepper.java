@@ -1,10 +1,7 @@
 package palsim.core.microcircuit;
 
 import java.util.Arrays;
-import palsim.core.feedback.FeedbackRule;
-import palsim.core.feedback.FeedbackSchedule;
 import palsim.core.feedback.FeedbackSignal;
-import palsim.core.neuron.Activation;
 
 /**
  * The phase operations of microcircuit.md §2.3 on a {@link LaneState}, vectorised over lanes; the
@@ -16,83 +13,22 @@ import palsim.core.neuron.Activation;
  * forward low-pass) was decided when the state was built: the corresponding arrays exist or are
  * null.
  */
-final class LaneStepper implements MicrocircuitPhases, LaneEngine {
-    private final LaneState s;
-    private final int top;
-    private final int lanes;
-    /** The matrix kernels of the group's width (the element-wise ones serve every width). */
-    private final LaneMatrixKernels kernels;
-    private final int[] n;
-    private final Activation[] phi;
-    private final FeedbackRule rule;
-    private final LaneFeedbackProjection[] projections;
+final class LaneStepper extends LaneStepperBase implements MicrocircuitPhases {
     private final RatesFirstStepOrder order;
-    /** The pyramidal population whose rates reach hidden layer ℓ's apical compartment (ℓ+1; N for DFA). */
-    private final int[] feedbackSource;
-    private final boolean directFeedback;
-    private final double dt;
 
     // §2.2: ŭ = u^old + c·(u − u^old), c = taur·τ/dt
     private final double[] prospectiveFactor;
     private final double interneuronProspectiveFactor;
-    // §2.3.6: u_eff as weighted sums, increments dt·G·(u_eff − u)
-    private final double hiddenBasalWeight;
-    private final double hiddenApicalWeight;
-    private final double hiddenRelaxation;
-    private final double outputBasalWeightWithTarget;
-    private final double outputTargetWeight;
-    private final double outputBasalWeightFree;
-    private final double outputRelaxation;
-    private final double interneuronDendriteWeight;
-    private final double interneuronNudgingWeight;
-    private final double interneuronRelaxation;
-    // §3.1–3.3
-    private final double[] forwardAttenuation;
-    private final double[] forwardRate;
-    /** η^fw_ℓ itself, for rules that learn from the forward update (Kolen–Pollack). */
-    private final double[] forwardLearningRate;
-    /** 1 − dt·η^fw_ℓ·λ, the forward decay a rule asks for ({@link FeedbackRule#forwardDecay()}). */
-    private final double[] forwardKeep;
-    private final boolean forwardDecays;
-    private final double interneuronAttenuation;
-    private final double[] pyramidToInterneuronRate;
-    private final double[] interneuronToPyramidRate;
     private final double lowPassFactor;
-    private final double highPassFactor;
-    /** The rule's phases (weight mirrors), or null: always in learning mode. */
-    private final FeedbackSchedule schedule;
 
     // per step
-    private LearningSwitches switches = LearningSwitches.OFF;
-    /** Whether this step lies in a phase of the rule's schedule (always, without one). */
-    private boolean inRulePhase = true;
     private boolean forwardUpdatesObserved;
     /** Whether this step's prediction-error factors are computed (see {@link #computePredictionErrors()}). */
     private boolean predictionErrorsReady;
-    private double[] input;
-    private double[] target;
 
     LaneStepper(MicrocircuitSpec spec, LaneState state) {
-        this.s = state;
-        this.top = state.layers;
-        this.lanes = state.lanes;
-        this.kernels = LaneMatrixKernels.forWidth(lanes);
-        this.n = state.n;
-        this.rule = spec.feedbackRule();
+        super(spec, state, false);
         this.order = (RatesFirstStepOrder) spec.stepOrder();
-        this.dt = spec.dt();
-        this.phi = new Activation[top + 2];
-        for (int l = 1; l <= top; l++) {
-            phi[l] = spec.activation(l);
-        }
-        this.projections = new LaneFeedbackProjection[top];
-        this.feedbackSource = new int[top];
-        this.directFeedback = spec.directFeedback();
-        for (int l = 1; l <= top - 1; l++) {
-            feedbackSource[l] = spec.feedbackSource(l);
-            projections[l] = new LaneFeedbackProjection(this, l);
-        }
-
         Conductances g = spec.conductances();
         double taur = spec.prospectiveFactor();
         prospectiveFactor = new double[top + 1];
@@ -101,54 +37,7 @@ final class LaneStepper implements MicrocircuitPhases, LaneEngine {
             prospectiveFactor[l] = taur / (total * dt);
         }
         interneuronProspectiveFactor = taur / (g.interneuronTotal() * dt);
-        hiddenBasalWeight = g.basal() / g.hiddenTotal();
-        hiddenApicalWeight = g.apical() / g.hiddenTotal();
-        hiddenRelaxation = dt * g.hiddenTotal();
-        outputBasalWeightWithTarget = g.basal() / g.outputTotal();
-        outputTargetWeight = g.targetNudging() / g.outputTotal();
-        outputBasalWeightFree = g.outputBasalAttenuation();
-        outputRelaxation = dt * g.outputTotal();
-        interneuronDendriteWeight = g.dendrite() / g.interneuronTotal();
-        interneuronNudgingWeight = g.interneuronNudging() / g.interneuronTotal();
-        interneuronRelaxation = dt * g.interneuronTotal();
-
-        forwardAttenuation = new double[top + 1];
-        forwardRate = new double[top + 1];
-        forwardLearningRate = new double[top + 1];
-        forwardKeep = new double[top + 1];
-        forwardDecays = rule.forwardDecay() != 0;
-        for (int l = 1; l <= top; l++) {
-            forwardAttenuation[l] = l == top ? g.outputBasalAttenuation() : g.hiddenBasalAttenuation();
-            forwardLearningRate[l] = spec.forwardLearningRate(l);
-            forwardRate[l] = dt * forwardLearningRate[l];
-            forwardKeep[l] = 1.0 - forwardRate[l] * rule.forwardDecay();
-        }
-        interneuronAttenuation = g.interneuronDendriteAttenuation();
-        pyramidToInterneuronRate = new double[top];
-        interneuronToPyramidRate = new double[top];
-        for (int l = 1; l <= top - 1; l++) {
-            pyramidToInterneuronRate[l] = dt * spec.pyramidToInterneuronLearningRate(l);
-            interneuronToPyramidRate[l] = dt * spec.interneuronToPyramidLearningRate(l);
-        }
         lowPassFactor = rule.forwardLowPassTau() > 0 ? dt / rule.forwardLowPassTau() : 0.0;
-        highPassFactor = rule.highPassTau() > 0 ? dt / rule.highPassTau() : 0.0;
-
-        schedule = rule.schedule().orElse(null);
-    }
-
-    @Override
-    public void beginStep(long step) {
-        inRulePhase = schedule == null || schedule.active(step, dt);
-    }
-
-    @Override
-    public void setSwitches(LearningSwitches switches) {
-        this.switches = switches;
-    }
-
-    @Override
-    public LearningSwitches switches() {
-        return switches;
     }
 
     @Override
@@ -161,12 +50,6 @@ final class LaneStepper implements MicrocircuitPhases, LaneEngine {
         return forwardUpdatesObserved;
     }
 
-    @Override
-    public void setInput(double[] input, double[] target) {
-        this.input = input;
-        this.target = target;
-    }
-
     /**
      * Noise enters the somata (and is refreshed) only while the feedback switch is on (§2.3.5) and,
      * for a phased rule, in its phases.
@@ -176,20 +59,13 @@ final class LaneStepper implements MicrocircuitPhases, LaneEngine {
     }
 
     /** W_ℓ changes this step: its switch is on and the update is not identically zero. */
-    private boolean forwardLearns(int l) {
+    @Override
+    boolean forwardLearns(int l) {
         return switches.forward() && (forwardRate[l] != 0 || s.forwardLowPass != null);
     }
 
     private boolean forwardUpdateNeeded(int l) {
         return forwardUpdatesObserved || forwardLearns(l);
-    }
-
-    private boolean pyramidToInterneuronLearns(int l) {
-        return switches.lateral() && pyramidToInterneuronRate[l] != 0;
-    }
-
-    private boolean interneuronToPyramidLearns(int l) {
-        return switches.lateral() && interneuronToPyramidRate[l] != 0;
     }
 
     @Override
@@ -270,27 +146,6 @@ final class LaneStepper implements MicrocircuitPhases, LaneEngine {
         }
     }
 
-    /** η^fw_ℓ while W_ℓ learns in this step, else 0 ({@link LaneFeedbackProjection#forwardLearningRate()}). */
-    @Override
-    public double forwardLearningRateNow(int l) {
-        return forwardLearns(l) ? forwardLearningRate[l] : 0.0;
-    }
-
-    @Override
-    public void requireSignal(FeedbackSignal signal, int population) {
-        boolean kept = switch (signal) {
-            case NOISE -> s.noise != null;
-            case RATES -> true;
-            case HIGH_PASSED_RATES -> s.highPass != null;
-            case FORWARD_UPDATE -> forwardLearns(population);
-        };
-        if (!kept) {
-            throw new IllegalStateException("feedback rule '" + rule.name() + "' learns from " + signal + " of population "
-                    + population + ", which the microcircuit does not keep now (undeclared noise or high-pass, or W_"
-                    + population + " not learning)");
-        }
-    }
-
     /**
      * The array of a signal of B_ℓ's update (§3.4): ξ_ℓ as refreshed in this step; h as left by the
      * previous step (quirk 3); the rates below as W_{ℓ+1}'s update reads them (r^prev_ℓ) and above
@@ -316,12 +171,7 @@ final class LaneStepper implements MicrocircuitPhases, LaneEngine {
         for (int l = 1; l <= top - 1; l++) {
             LaneFeedbackProjection projection = projections[l];
             // the rule's change of B_ℓ is a request, carried out below after B_ℓ has been read (§3.4)
-            rule.update(projection, dt, feedbackSwitch);
-            LaneFeedbackProjection.Request request = projection.takeRequest();
-            if (directFeedback && request != LaneFeedbackProjection.Request.NONE) {
-                throw new IllegalStateException("feedback rule '" + rule.name() + "' changes its direct feedback weights, "
-                        + "which the microcircuit keeps fixed");
-            }
+            LaneFeedbackProjection.Request request = feedbackRequest(l, feedbackSwitch);
             boolean lateral = interneuronToPyramidLearns(l);
             int rows = n[l];
             // B_ℓ r_src + B^PI_ℓ r^I_{src−1}: src = ℓ+1, or N for DFA (the output and its prediction by the top interneurons)
@@ -344,14 +194,7 @@ final class LaneStepper implements MicrocircuitPhases, LaneEngine {
             }
             kernels.matVecPair(s.feedback[l], sourceRate, s.interneuronToPyramid[l], interneuronRate, rows, cols, s.apical[l]);
             switch (request) {
-                case SET_FROM_FORWARD -> {
-                    switch (projection.image()) {
-                        case TRANSPOSE -> kernels.tieTransposed(s.forward[l + 1], s.feedback[l], s.interneuronToPyramid[l],
-                                rows, cols);
-                        case SCALED_SIGN_OF_TRANSPOSE -> kernels.tieSignTransposed(s.forward[l + 1], s.feedback[l],
-                                s.interneuronToPyramid[l], rows, cols);
-                    }
-                }
+                case SET_FROM_FORWARD -> setFeedbackFromForward(l);
                 case LEARN_FROM_CORRELATION -> kernels.learnFromCorrelation(s.feedback[l], rows, cols, x, y, projection.rate(),
                         projection.decay());
                 case NONE -> { }

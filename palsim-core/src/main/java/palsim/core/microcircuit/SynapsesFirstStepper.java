@@ -1,10 +1,7 @@
 package palsim.core.microcircuit;
 
 import java.util.Arrays;
-import palsim.core.feedback.FeedbackRule;
-import palsim.core.feedback.FeedbackSchedule;
 import palsim.core.feedback.FeedbackSignal;
-import palsim.core.neuron.Activation;
 
 /**
  * The phases of the {@link SynapsesFirstStepOrder} (microcircuit-classification.md §1–§5) on a
@@ -18,146 +15,39 @@ import palsim.core.neuron.Activation;
  * increments D (forward, W^IP, B^PI) and the target player's rate. {@link #updateSynapses()} reads
  * only those, so each projection delays its signal by one step.
  */
-final class SynapsesFirstStepper implements SynapticPhases, LaneEngine {
-    private final LaneState s;
+final class SynapsesFirstStepper extends LaneStepperBase implements SynapticPhases {
     private final SynapsesFirstStepOrder order;
-    private final int top;
-    private final int lanes;
-    private final LaneMatrixKernels kernels;
-    private final int[] n;
-    private final Activation[] phi;
-    private final FeedbackRule rule;
-    private final LaneFeedbackProjection[] projections;
-    private final int[] feedbackSource;
-    private final boolean directFeedback;
-    private final double dt;
-
-    // somata: v_ss as weighted sums; ŭ = u + c·(v_ss − u) with c = τ·G (1 up to rounding); u += dt·G·(v_ss − u)
-    private final double hiddenBasalWeight;
-    private final double hiddenApicalWeight;
+    // ŭ = u + c·(v_ss − u) with c = τ·G (1 up to rounding)
     private final double hiddenProspective;
-    private final double hiddenRelaxation;
-    private final double outputBasalWeightWithTarget;
-    private final double outputTargetWeight;
-    private final double outputBasalWeightFree;
     private final double outputProspective;
-    private final double outputRelaxation;
-    private final double interneuronDendriteWeight;
-    private final double interneuronNudgingWeight;
     private final double interneuronProspective;
-    private final double interneuronRelaxation;
-    // learning
-    private final double[] forwardAttenuation;
-    private final double[] forwardRate;
-    private final double[] forwardLearningRate;
-    private final double[] forwardKeep;
-    private final boolean forwardDecays;
+    /** k = dt/τ_w of the forward weights' update filter. */
     private final double forwardFilter;
-    private final double interneuronAttenuation;
-    private final double[] pyramidToInterneuronRate;
-    private final double[] interneuronToPyramidRate;
-    private final double highPassFactor;
-    private final FeedbackSchedule schedule;
-
-    // per step
-    private LearningSwitches switches = LearningSwitches.OFF;
     private boolean noiseOn;
-    private boolean inRulePhase = true;
-    private double[] input;
-    private double[] target;
 
     SynapsesFirstStepper(MicrocircuitSpec spec, LaneState state) {
+        super(spec, state, ((SynapsesFirstStepOrder) spec.stepOrder()).staticInterneuronToPyramid());
         if (spec.prospectiveFactor() != 1.0) {
             throw new IllegalArgumentException("step_order " + SynapsesFirstStepOrder.CONFIG_NAME
                     + " implements Latent Equilibrium neurons only (taur = 1), got taur = " + spec.prospectiveFactor());
         }
-        this.s = state;
         this.order = (SynapsesFirstStepOrder) spec.stepOrder();
-        this.top = state.layers;
-        this.lanes = state.lanes;
-        this.kernels = LaneMatrixKernels.forWidth(lanes);
-        this.n = state.n;
-        this.rule = spec.feedbackRule();
-        this.dt = spec.dt();
-        this.phi = new Activation[top + 2];
-        for (int l = 1; l <= top; l++) {
-            phi[l] = spec.activation(l);
-        }
-        this.projections = new LaneFeedbackProjection[top];
-        this.feedbackSource = new int[top];
-        this.directFeedback = spec.directFeedback();
-        for (int l = 1; l <= top - 1; l++) {
-            feedbackSource[l] = spec.feedbackSource(l);
-            projections[l] = new LaneFeedbackProjection(this, l);
-        }
-
         Conductances g = spec.conductances();
-        hiddenBasalWeight = g.basal() / g.hiddenTotal();
-        hiddenApicalWeight = g.apical() / g.hiddenTotal();
         hiddenProspective = (1.0 / g.hiddenTotal()) * g.hiddenTotal();
-        hiddenRelaxation = dt * g.hiddenTotal();
-        outputBasalWeightWithTarget = g.basal() / g.outputTotal();
-        outputTargetWeight = g.targetNudging() / g.outputTotal();
-        outputBasalWeightFree = g.outputBasalAttenuation();
         outputProspective = (1.0 / g.outputTotal()) * g.outputTotal();
-        outputRelaxation = dt * g.outputTotal();
-        interneuronDendriteWeight = g.dendrite() / g.interneuronTotal();
-        interneuronNudgingWeight = g.interneuronNudging() / g.interneuronTotal();
         interneuronProspective = (1.0 / g.interneuronTotal()) * g.interneuronTotal();
-        interneuronRelaxation = dt * g.interneuronTotal();
-
-        forwardAttenuation = new double[top + 1];
-        forwardRate = new double[top + 1];
-        forwardLearningRate = new double[top + 1];
-        forwardKeep = new double[top + 1];
-        forwardDecays = rule.forwardDecay() != 0;
-        for (int l = 1; l <= top; l++) {
-            forwardAttenuation[l] = l == top ? g.outputBasalAttenuation() : g.hiddenBasalAttenuation();
-            forwardLearningRate[l] = spec.forwardLearningRate(l);
-            forwardRate[l] = dt * forwardLearningRate[l];
-            forwardKeep[l] = 1.0 - forwardRate[l] * rule.forwardDecay();
-        }
         if (order.forwardLowPassTau() < dt) {
             throw new IllegalArgumentException("tau_forward_low_pass must be >= dt = " + dt + ", got " + order.forwardLowPassTau());
         }
         forwardFilter = dt / order.forwardLowPassTau();
-        interneuronAttenuation = g.interneuronDendriteAttenuation();
-        pyramidToInterneuronRate = new double[top];
-        interneuronToPyramidRate = new double[top];
-        for (int l = 1; l <= top - 1; l++) {
-            pyramidToInterneuronRate[l] = dt * spec.pyramidToInterneuronLearningRate(l);
-            interneuronToPyramidRate[l] = order.staticInterneuronToPyramid() ? 0.0
-                    : dt * spec.interneuronToPyramidLearningRate(l);
-        }
-        highPassFactor = rule.highPassTau() > 0 ? dt / rule.highPassTau() : 0.0;
-        schedule = rule.schedule().orElse(null);
     }
 
     // ------------------------------------------------------------------------------------------
     // Control
 
-    @Override
-    public void beginStep(long step) {
-        inRulePhase = schedule == null || schedule.active(step, dt);
-    }
-
-    @Override
-    public void setSwitches(LearningSwitches switches) {
-        this.switches = switches;
-    }
-
-    @Override
-    public LearningSwitches switches() {
-        return switches;
-    }
-
     /** Whether the rule's noise is injected (and advanced), independently of learning and teaching. */
     void setNoise(boolean on) {
         this.noiseOn = on;
-    }
-
-    boolean noise() {
-        return noiseOn;
     }
 
     @Override
@@ -171,12 +61,6 @@ final class SynapsesFirstStepper implements SynapticPhases, LaneEngine {
     @Override
     public boolean forwardUpdatesObserved() {
         return false;
-    }
-
-    @Override
-    public void setInput(double[] input, double[] target) {
-        this.input = input;
-        this.target = target;
     }
 
     /** Sets the players as at the start of a stage: x(n) = x(n−1) = {@code x}, target rate {@code t} (may be null). */
@@ -193,36 +77,9 @@ final class SynapsesFirstStepper implements SynapticPhases, LaneEngine {
         order.step(this);
     }
 
-    private boolean forwardLearns(int l) {
+    @Override
+    boolean forwardLearns(int l) {
         return switches.forward() && forwardRate[l] != 0;
-    }
-
-    private boolean pyramidToInterneuronLearns(int l) {
-        return switches.lateral() && pyramidToInterneuronRate[l] != 0;
-    }
-
-    private boolean interneuronToPyramidLearns(int l) {
-        return switches.lateral() && interneuronToPyramidRate[l] != 0;
-    }
-
-    @Override
-    public double forwardLearningRateNow(int l) {
-        return forwardLearns(l) ? forwardLearningRate[l] : 0.0;
-    }
-
-    @Override
-    public void requireSignal(FeedbackSignal signal, int population) {
-        boolean kept = switch (signal) {
-            case NOISE -> s.noise != null;
-            case RATES -> true;
-            case HIGH_PASSED_RATES -> s.highPass != null;
-            case FORWARD_UPDATE -> forwardLearns(population);
-        };
-        if (!kept) {
-            throw new IllegalStateException("feedback rule '" + rule.name() + "' learns from " + signal + " of population "
-                    + population + ", which the microcircuit does not keep now (undeclared noise or high-pass, or W_"
-                    + population + " not learning)");
-        }
     }
 
     /**
@@ -308,23 +165,10 @@ final class SynapsesFirstStepper implements SynapticPhases, LaneEngine {
     /** The feedback rule's change of B_ℓ, made before B_ℓ transmits (weights first, then transmission). */
     private void learnFeedback(int l, boolean feedbackSwitch) {
         LaneFeedbackProjection projection = projections[l];
-        rule.update(projection, dt, feedbackSwitch);
-        LaneFeedbackProjection.Request request = projection.takeRequest();
-        if (directFeedback && request != LaneFeedbackProjection.Request.NONE) {
-            throw new IllegalStateException("feedback rule '" + rule.name() + "' changes its direct feedback weights, "
-                    + "which the microcircuit keeps fixed");
-        }
         int rows = n[l];
         int cols = n[feedbackSource[l]];
-        switch (request) {
-            case SET_FROM_FORWARD -> {
-                switch (projection.image()) {
-                    case TRANSPOSE -> kernels.tieTransposed(s.forward[l + 1], s.feedback[l], s.interneuronToPyramid[l], rows,
-                            cols);
-                    case SCALED_SIGN_OF_TRANSPOSE -> kernels.tieSignTransposed(s.forward[l + 1], s.feedback[l],
-                            s.interneuronToPyramid[l], rows, cols);
-                }
-            }
+        switch (feedbackRequest(l, feedbackSwitch)) {
+            case SET_FROM_FORWARD -> setFeedbackFromForward(l);
             case LEARN_FROM_CORRELATION -> kernels.learnFromCorrelation(s.feedback[l], rows, cols,
                     signal(projection.below(), l, true), signal(projection.above(), l + 1, false), projection.rate(),
                     projection.decay());
