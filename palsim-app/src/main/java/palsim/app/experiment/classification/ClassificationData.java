@@ -9,6 +9,7 @@ import palsim.app.data.ClassificationMnist;
 import palsim.app.data.DataSplit;
 import palsim.app.data.OfficialMnist;
 import palsim.app.data.YinYang;
+import palsim.core.data.Dataset;
 
 /**
  * The {@code data} section of a classification run: which task and which samples.
@@ -20,16 +21,15 @@ import palsim.app.data.YinYang;
  *       50 000–59 999 validate, the test images test), pixels / 256;
  *   <li>{@code mnist_sample}: the 10 000 bundled digits split 8000 / 1000 / 1000, pixels / 256.
  * </ul>
- * {@code train_size} may shorten the training set of every task (the first samples in file or
- * generation order), for quick runs.
+ * For the MNIST tasks {@code train_size}, {@code validation_size} and {@code test_size} keep only the
+ * first samples of each split (file order; 0 or absent = all), for shortened runs.
  *
  * @param dataset the task name
- * @param sizes train, validation and test sizes for {@code yinyang}
+ * @param sizes train, validation and test sizes: generated for {@code yinyang}, limits for MNIST (0 = all)
  * @param seeds the Yin-Yang generator's seeds per split
  * @param directory the MNIST directory
- * @param trainLimit at most this many training samples (0 = all)
  */
-public record ClassificationData(String dataset, int[] sizes, long[] seeds, Path directory, int trainLimit) {
+public record ClassificationData(String dataset, int[] sizes, long[] seeds, Path directory) {
     public static final String YINYANG = "yinyang";
     public static final String MNIST = "mnist";
     public static final String MNIST_SAMPLE = "mnist_sample";
@@ -39,7 +39,6 @@ public record ClassificationData(String dataset, int[] sizes, long[] seeds, Path
         int[] sizes = {YinYang.TRAIN_SIZE, YinYang.VALIDATION_SIZE, YinYang.TEST_SIZE};
         long[] seeds = {YinYang.TRAIN_SEED, YinYang.VALIDATION_SEED, YinYang.TEST_SEED};
         Path directory = null;
-        int trainLimit = 0;
         switch (dataset) {
             case YINYANG -> {
                 sizes[0] = data.integer("train_size", YinYang.TRAIN_SIZE, Bounds.atLeast(1));
@@ -56,13 +55,16 @@ public record ClassificationData(String dataset, int[] sizes, long[] seeds, Path
                     seeds[i] = (long) given[i];
                 }
             }
-            case MNIST -> {
-                directory = Path.of(data.string("dir", "data/mnist"));
-                trainLimit = data.integer("train_size", 0, Bounds.nonNegative());
+            default -> {
+                if (dataset.equals(MNIST)) {
+                    directory = Path.of(data.string("dir", "data/mnist"));
+                }
+                sizes[0] = data.integer("train_size", 0, Bounds.nonNegative());
+                sizes[1] = data.integer("validation_size", 0, Bounds.nonNegative());
+                sizes[2] = data.integer("test_size", 0, Bounds.nonNegative());
             }
-            default -> trainLimit = data.integer("train_size", 0, Bounds.nonNegative());
         }
-        return new ClassificationData(dataset, sizes, seeds, directory, trainLimit);
+        return new ClassificationData(dataset, sizes, seeds, directory);
     }
 
     /** The feature count of the task. */
@@ -90,19 +92,27 @@ public record ClassificationData(String dataset, int[] sizes, long[] seeds, Path
 
     /** Generates or reads the samples. */
     DataSplit load() {
-        DataSplit split = switch (dataset) {
+        return switch (dataset) {
             case YINYANG -> YinYang.split(sizes[0], seeds[0], sizes[1], seeds[1], sizes[2], seeds[2]);
-            case MNIST -> ClassificationMnist.official(directory);
-            default -> ClassificationMnist.bundledSample();
+            case MNIST -> limited(ClassificationMnist.official(directory));
+            default -> limited(ClassificationMnist.bundledSample());
         };
-        if (trainLimit > 0 && trainLimit < split.train().size()) {
-            split = new DataSplit(split.description() + ", first " + trainLimit + " training samples",
-                    split.train().slice(0, trainLimit), split.validation(), split.test(), split.files());
-        }
-        return split;
     }
 
-    Optional<Path> mnistDirectory() {
-        return Optional.ofNullable(directory);
+    /** The first {@code sizes[i]} samples of each split (0 = all). */
+    private DataSplit limited(DataSplit split) {
+        if (sizes[0] == 0 && sizes[1] == 0 && sizes[2] == 0) {
+            return split;
+        }
+        Dataset train = first(split.train(), sizes[0]);
+        Optional<Dataset> validation = split.validation().map(v -> first(v, sizes[1]));
+        Dataset test = first(split.test(), sizes[2]);
+        String description = split.description() + String.format(java.util.Locale.ROOT, ", shortened to %d / %d / %d",
+                train.size(), validation.map(Dataset::size).orElse(0), test.size());
+        return new DataSplit(description, train, validation, test, split.files());
+    }
+
+    private static Dataset first(Dataset data, int limit) {
+        return limit == 0 || limit >= data.size() ? data : data.slice(0, limit);
     }
 }

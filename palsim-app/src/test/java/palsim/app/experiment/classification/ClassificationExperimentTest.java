@@ -85,6 +85,27 @@ class ClassificationExperimentTest {
         assertThat(r.out()).contains("bp: test accuracy").contains("pal_eta0: test accuracy");
     }
 
+    /** The full presets run end to end when shortened: the MNIST ones on official-format files and on the bundled digits. */
+    @Test
+    void theMnistPresetsRunEndToEndShortened() throws IOException {
+        Path mnist = palsim.app.data.FakeMnistDirectory.create(Files.createDirectories(dir.resolve("mnist")), 60_000, 10_000, 5);
+        String[] shortened = {"--epochs", "1", "--seeds", "1", "--set", "data.train_size=40", "--set",
+            "data.validation_size=20", "--set", "data.test_size=20"};
+        for (String preset : new String[] {"mnist-mc", "mnist-mc-sample", "yinyang"}) {
+            List<String> args = new java.util.ArrayList<>(List.of("reproduce", preset, "--out", preset));
+            args.addAll(List.of(shortened));
+            if (preset.equals("mnist-mc")) {
+                args.addAll(List.of("--set", "data.dir=" + mnist));
+            }
+            CliHarness.Result r = CliHarness.shipped(dir).run(args.toArray(String[]::new));
+            assertThat(r.exitCode()).as("%s: %s", preset, r.err()).isZero();
+            List<String> lines = Files.readAllLines(dir.resolve(preset).resolve("metrics.csv"));
+            assertThat(lines).as(preset).anyMatch(l -> l.startsWith("pal,") && l.contains(",test_acc,"))
+                    .anyMatch(l -> l.startsWith("fa,") && l.contains(",test_acc,"));
+            assertThat(dir.resolve(preset).resolve("figures/confusion.png")).isNotEmptyFile();
+        }
+    }
+
     @Test
     void theYinYangPresetIsTheReferenceProtocol() {
         var run = new ExperimentRunner(Experiments.standard()).prepare(PresetCatalog.standard().load("yinyang"),
