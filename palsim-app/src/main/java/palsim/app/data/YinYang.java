@@ -3,6 +3,7 @@ package palsim.app.data;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import palsim.core.data.Dataset;
 
 /**
  * The Yin-Yang classification data set (Kriener et al., 2022) as the PAL authors' microcircuit
@@ -112,6 +113,22 @@ public final class YinYang {
                 trainSize, trainSeed, validation.map(v -> String.format(Locale.ROOT, "validation %d (seed %d), ",
                         validationSize, validationSeed)).orElse(""), testSize, testSeed);
         return new DataSplit(description, train.dataset(), validation.map(YinYangSet::dataset), test.dataset(), List.of());
+    }
+
+    /**
+     * The (x, y) of every sample of a Yin-Yang {@link Dataset} (its first two features), as
+     * {@code size × 2} doubles row-major, e.g. for plotting the test set.
+     */
+    public static double[] points(Dataset data) {
+        if (data.dimension() != FEATURES) {
+            throw new IllegalArgumentException("a Yin-Yang data set has " + FEATURES + " features, got " + data.dimension());
+        }
+        double[] xy = new double[2 * data.size()];
+        for (int i = 0; i < data.size(); i++) {
+            xy[2 * i] = data.features()[i * FEATURES];
+            xy[2 * i + 1] = data.features()[i * FEATURES + 1];
+        }
+        return xy;
     }
 
     /** Euclidean distance, computed as the reference does: sqrt((x − cx)² + (y − cy)²). */

@@ -4,6 +4,7 @@ import java.awt.Color;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -14,8 +15,8 @@ import palsim.app.metrics.SeedStatistics;
 /**
  * Accuracy against the size of the hidden layer ("fewer neurons"): one line per rule through its
  * mean over seeds at each size, with a filled mean ± std band (population std, ddof 0) and, if
- * asked, every seed as a dot. The sizes are categories, evenly spaced and labelled with their
- * values (the usual sizes 5, 10, 20, 30, 60, 120 are roughly log-spaced, so this reads like a
+ * asked, every seed as a dot. The sizes are categories, evenly spaced, each marked by a faint
+ * vertical line and its value (the usual sizes 5, 10, 20, 30, 60, 120 are roughly log-spaced, so this reads like a
  * log axis). Accuracies are given as fractions and drawn in percent; NaN marks a seed without a
  * value.
  *
@@ -235,27 +236,54 @@ public final class HiddenSizeCurves {
             XYSeries s = chart.addSeries("no data", new double[] {0}, new double[] {0});
             s.setLineColor(PlotStyle.withAlpha(Color.WHITE, 0));
             s.setMarker(SeriesMarkers.NONE);
-        } else {
-            for (int i = 0; i < referenceValues.size(); i++) {
-                double y = Percent.of(referenceValues.get(i)[0]);
-                double[] ends = all.length > 1 ? new double[] {0, all.length - 1} : new double[] {-0.5, 0.5};
-                XYSeries s = chart.addSeries("ref " + i, ends, new double[] {y, y});
-                s.setLineColor(PlotStyle.REFERENCE);
-                s.setLineStyle(PlotStyle.dashed(1.3f));
-                s.setMarker(SeriesMarkers.NONE);
-                s.setShowInLegend(false);
+        }
+        double low = Double.POSITIVE_INFINITY;
+        double high = Double.NEGATIVE_INFINITY;
+        for (XYSeries series : chart.getSeriesMap().values()) {
+            for (double y : series.getYData()) {
+                if (Double.isFinite(y)) {
+                    low = Math.min(low, y);
+                    high = Math.max(high, y);
+                }
             }
         }
+        for (double[] reference : referenceValues) {
+            low = Math.min(low, Percent.of(reference[0]));
+            high = Math.max(high, Percent.of(reference[0]));
+        }
+        double span = Math.max(high - low, 1.0);
+        double bottom = low - 0.14 * span;
+        double top = high + 0.06 * span;
+        double left = -0.5;
+        double right = Math.max(all.length, 1) - 0.5;
+        for (int i = 0; i < referenceValues.size(); i++) {
+            double y = Percent.of(referenceValues.get(i)[0]);
+            XYSeries s = chart.addSeries("ref " + i, new double[] {left, right}, new double[] {y, y});
+            s.setLineColor(PlotStyle.REFERENCE);
+            s.setLineStyle(PlotStyle.dashed(1.3f));
+            s.setMarker(SeriesMarkers.NONE);
+            s.setShowInLegend(false);
+        }
+        // The sizes are categories: a faint vertical line and the size's value at each position, written
+        // inside the plot's foot. (XChart's number-axis ticks cannot be pinned to the positions, and
+        // its tick search does not end with labels that are blank between positions.)
+        for (int k = 0; k < all.length; k++) {
+            XYSeries s = chart.addSeries("size " + all[k], new double[] {k, k}, new double[] {bottom, top});
+            s.setLineColor(PlotStyle.GRID);
+            s.setLineStyle(PlotStyle.solid(0.8f));
+            s.setMarker(SeriesMarkers.NONE);
+            s.setShowInLegend(false);
+            chart.addAnnotation(new AnnotationText(Integer.toString(all[k]), k, bottom + 0.06 * span, false));
+        }
+        chart.getStyler().setAnnotationTextFont(PlotStyle.TICK_FONT);
+        chart.getStyler().setAnnotationTextFontColor(PlotStyle.TEXT);
+        chart.getStyler().setXAxisMin(left);
+        chart.getStyler().setXAxisMax(right);
+        chart.getStyler().setYAxisMin(bottom);
+        chart.getStyler().setYAxisMax(top);
+        chart.getStyler().setXAxisTicksVisible(false);
+        chart.getStyler().setPlotGridVerticalLinesVisible(false);
         TickFormats.apply(chart, true);
-        // All x values are the evenly spaced positions 0 … n−1, so XChart ticks data points; each is
-        // labelled with its size.
-        chart.setCustomXAxisTickLabelsFormatter(v -> tickLabel(all, v));
         return chart;
-    }
-
-    /** The label of x tick {@code v}: the size drawn there, or nothing between sizes. */
-    static String tickLabel(int[] ascendingSizes, double v) {
-        long k = Math.round(v);
-        return Math.abs(v - k) < 1e-9 && k >= 0 && k < ascendingSizes.length ? Integer.toString(ascendingSizes[(int) k]) : "";
     }
 }

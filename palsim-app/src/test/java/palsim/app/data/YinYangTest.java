@@ -202,6 +202,18 @@ class YinYangTest {
     }
 
     @Test
+    void pointsOfAFloatDatasetAreItsFirstTwoFeatures() {
+        YinYangSet set = YinYang.generate(5, 77);
+        double[] xy = YinYang.points(set.dataset());
+        assertThat(xy).hasSize(10);
+        assertThat(xy[2]).isEqualTo((float) set.x(1));
+        assertThat(xy[3]).isEqualTo((float) set.y(1));
+        assertThat(set.points()[2]).isEqualTo(set.x(1));
+        assertThatThrownBy(() -> YinYang.points(new Dataset(new float[2], new int[] {0}, 2, 3)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("4 features");
+    }
+
+    @Test
     void badSizesAndSeedsAreRejected() {
         assertThatThrownBy(() -> YinYang.generate(-1, 1)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("size");

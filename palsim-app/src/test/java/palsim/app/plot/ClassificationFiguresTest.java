@@ -131,7 +131,7 @@ class ClassificationFiguresTest {
         Map<String, XYSeries> s = series(figure, 0);
         // bp and pal: line, band, seeds; fa (one seed): line only; the target line.
         assertThat(s.keySet()).containsExactlyInAnyOrder("bp", "bp ± std", "bp seeds", "pal", "pal ± std", "pal seeds",
-                "fa", "fa seeds", "ref 0");
+                "fa", "fa seeds", "ref 0", "size 5", "size 10", "size 20", "size 30", "size 60", "size 120");
         assertThat(s.get("fa").getXData()).containsExactly(0.0, 1.0, 2.0, 4.0, 5.0);
         assertThat(s.get("fa").getYData()).containsExactly(50.0, 60.0, 70.0, 80.0, 90.0);
         assertThat(s.get("pal").getXData()).containsExactly(0.0, 1.0, 2.0, 3.0, 4.0, 5.0);
@@ -140,10 +140,24 @@ class ClassificationFiguresTest {
         // XChart draws its text as outlines; the legend (palsim's own) is text.
         assertThat(texts(svg(figure))).contains("target 90 %", "mean (line) ± std (band) over seeds",
                 "single seeds (dots)");
-        assertThat(HiddenSizeCurves.tickLabel(SIZES, 0)).isEqualTo("5");
-        assertThat(HiddenSizeCurves.tickLabel(SIZES, 5)).isEqualTo("120");
-        assertThat(HiddenSizeCurves.tickLabel(SIZES, 2.5)).isEmpty();
-        assertThat(HiddenSizeCurves.tickLabel(SIZES, 6)).isEmpty();
+        // One guide line per size, at its position.
+        assertThat(s.get("size 5").getXData()).containsExactly(0.0, 0.0);
+        assertThat(s.get("size 120").getXData()).containsExactly(5.0, 5.0);
+    }
+
+    @Test
+    void hiddenSizeCurvesDrawUnevenAndSparseSizesAndMissingValues() throws Exception {
+        // Sizes that differ between rules, a size without any value and a one-size panel: XChart's
+        // own tick search would not end for such axes with category labels.
+        HiddenSizeCurves curves = new HiddenSizeCurves("t", "test accuracy (%)").referenceLine(0.7, "target");
+        curves.panel("uneven").rule("pal", new int[] {5, 20}, new double[][] {{0.5, 0.6}})
+                .rule("fa", new int[] {10, 30, 40}, new double[][] {{0.5, 0.6, Double.NaN}});
+        curves.panel("one size").rule("pal", new int[] {5}, new double[][] {{0.5}, {0.6}});
+        Figure figure = curves.toFigure();
+        png(figure);
+        svg(figure);
+        assertThat(series(figure, 0).get("fa").getXData()).containsExactly(1.0, 3.0);
+        assertThat(series(figure, 0)).containsKeys("size 5", "size 10", "size 20", "size 30", "size 40");
     }
 
     @Test
