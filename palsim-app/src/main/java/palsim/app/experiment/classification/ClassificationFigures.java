@@ -55,7 +55,7 @@ final class ClassificationFigures {
         }
         figures.put(MetricNames.ANGLE_B_WT, angle.toFigure());
 
-        RuleAccuracies accuracies = new RuleAccuracies("Test accuracy after " + settings.epochs() + " epochs",
+        RuleAccuracies accuracies = new RuleAccuracies("Test accuracy after " + epochs(settings.epochs()),
                 "test accuracy (%)");
         RuleAccuracies.Panel bars = accuracies.panel("test set");
         for (String label : settings.rules()) {
@@ -87,6 +87,10 @@ final class ClassificationFigures {
             figures.put("accuracy_vs_hidden", hiddenSizes(context, settings, seeds));
         }
         context.output().writeFigures(figures, context.executor());
+    }
+
+    private static String epochs(int epochs) {
+        return epochs + (epochs == 1 ? " epoch" : " epochs");
     }
 
     private static double[] testAccuracies(MetricsSink metrics, String label, List<Long> seeds, int epochs) {
@@ -126,7 +130,7 @@ final class ClassificationFigures {
         int[] sizes = settings.hiddenSizes();
         HiddenSizeCurves figure = new HiddenSizeCurves("Test accuracy against hidden-layer size", "test accuracy (%)")
                 .showSeeds(true).referenceLine(settings.accuracyTarget(), "target " + Math.round(100 * settings.accuracyTarget()) + " %");
-        HiddenSizeCurves.Panel panel = figure.panel("test set after " + settings.epochs() + " epochs");
+        HiddenSizeCurves.Panel panel = figure.panel("test set after " + epochs(settings.epochs()));
         StringBuilder json = new StringBuilder("{\n  \"accuracy_target\": " + settings.accuracyTarget()
                 + ",\n  \"hidden_sizes\": " + java.util.Arrays.toString(sizes) + ",\n  \"smallest_sufficient_size\": {");
         String separator = "\n";
