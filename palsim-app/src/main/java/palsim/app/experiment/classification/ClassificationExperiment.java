@@ -58,9 +58,8 @@ public final class ClassificationExperiment implements Experiment<Classification
 
     @Override
     public ClassificationSettings parse(ConfigSection config, CommonSettings common) {
-        CircuitModel model = MicrocircuitConfig.model(config);
+        CircuitModel model = MicrocircuitConfig.model(config, SynapsesFirstStepOrder.CONFIG_NAME);
         ConfigSection modelSection = config.section(MicrocircuitConfig.MODEL);
-        modelSection.choice("step_order", SynapsesFirstStepOrder.CONFIG_NAME, List.of(SynapsesFirstStepOrder.CONFIG_NAME));
         double lowPass = modelSection.number("tau_forward_low_pass", 100, Bounds.positive());
         if (lowPass < model.dt()) {
             throw modelSection.error("tau_forward_low_pass", "must be >= model.dt = " + model.dt() + ", got " + lowPass);

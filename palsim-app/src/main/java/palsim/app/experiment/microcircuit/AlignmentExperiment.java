@@ -14,6 +14,7 @@ import palsim.app.experiment.ParallelExecutor.Job;
 import palsim.app.plot.EpochCurves;
 import palsim.app.plot.Figure;
 import palsim.core.microcircuit.MicrocircuitSpec;
+import palsim.core.microcircuit.RatesFirstStepOrder;
 import palsim.core.microcircuit.metrics.BackpropUpdateAngle;
 import palsim.core.microcircuit.protocol.BackwardOnlyTask;
 import palsim.core.microcircuit.protocol.InputSignal;
@@ -47,7 +48,7 @@ public final class AlignmentExperiment implements Experiment<AlignmentSettings> 
 
     @Override
     public AlignmentSettings parse(ConfigSection config, CommonSettings common) {
-        CircuitModel model = MicrocircuitConfig.model(config);
+        CircuitModel model = MicrocircuitConfig.model(config, RatesFirstStepOrder.CONFIG_NAME);
         RunProtocol protocol = MicrocircuitConfig.protocol(config, common.epochs(), model.dt());
         List<RuleCircuit> circuits = MicrocircuitConfig.rules(config, model);
         boolean updateAngle = MicrocircuitConfig.updateAngle(config);

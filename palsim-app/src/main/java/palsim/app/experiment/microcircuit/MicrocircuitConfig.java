@@ -33,8 +33,20 @@ public final class MicrocircuitConfig {
 
     private MicrocircuitConfig() {}
 
-    /** The {@code model} section (required) of {@code config}. */
-    public static CircuitModel model(ConfigSection config) {
+    /** The key of the step order in the {@code model} section. */
+    public static final String STEP_ORDER = "step_order";
+
+    /**
+     * The {@code model} section (required) of {@code config}, for a task that runs with exactly one
+     * step order ({@code model.step_order}, default and only allowed value {@code stepOrder}).
+     */
+    public static CircuitModel model(ConfigSection config, String stepOrder) {
+        config.section(MODEL).choice(STEP_ORDER, stepOrder, List.of(stepOrder));
+        return model(config);
+    }
+
+    /** The {@code model} section (required) of {@code config}, without its step order. */
+    private static CircuitModel model(ConfigSection config) {
         ConfigSection model = config.section(MODEL);
         int[] layers = model.integers("layers", Bounds.positive());
         if (layers.length < 3) {

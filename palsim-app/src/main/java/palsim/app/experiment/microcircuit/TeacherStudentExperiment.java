@@ -25,6 +25,7 @@ import palsim.app.metrics.SeedStatistics;
 import palsim.core.microcircuit.InitialWeightRanges;
 import palsim.core.microcircuit.MicrocircuitGroup;
 import palsim.core.microcircuit.MicrocircuitSpec;
+import palsim.core.microcircuit.RatesFirstStepOrder;
 import palsim.core.microcircuit.WeightSnapshot;
 import palsim.core.microcircuit.metrics.BackpropUpdateAngle;
 import palsim.core.microcircuit.protocol.OutputTrace;
@@ -66,7 +67,7 @@ public final class TeacherStudentExperiment implements Experiment<TeacherStudent
 
     @Override
     public TeacherStudentSettings parse(ConfigSection config, CommonSettings common) {
-        CircuitModel model = MicrocircuitConfig.model(config);
+        CircuitModel model = MicrocircuitConfig.model(config, RatesFirstStepOrder.CONFIG_NAME);
         RunProtocol protocol = MicrocircuitConfig.protocol(config, common.epochs(), model.dt());
         List<RuleCircuit> circuits = MicrocircuitConfig.rules(config, model);
         boolean updateAngle = MicrocircuitConfig.updateAngle(config);
