@@ -387,7 +387,7 @@ public final class ConfigSection implements RuleParameters {
         if (!registry.contains(type)) {
             String where = settings.has(RULE_TYPE) ? settings.pathOf(RULE_TYPE) : pathOf(name);
             throw new InputException(where + ": unknown feedback rule '" + type + "' (known: "
-                    + String.join(", ", registry.names()) + "; give an entry of another name its rule with type: NAME)");
+                    + String.join(", ", registry.names()) + "); an entry of another name gives its rule as type: NAME");
         }
         return settings.validated(() -> registry.create(type, settings));
     }

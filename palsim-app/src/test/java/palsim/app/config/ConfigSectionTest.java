@@ -177,7 +177,17 @@ class ConfigSectionTest {
     @Test
     void unknownRuleIsRejectedWithTheKnownRules() {
         assertInputError(() -> root("rules: {pall: {}}").section("rules").createRule("pall", FeedbackRuleRegistry.standard()),
-                "rules.pall: unknown feedback rule 'pall' (known: bp, dfa, fa, kolen_pollack, pal, sign_symmetry, weight_mirror)");
+                "rules.pall: unknown feedback rule 'pall' (known: bp, dfa, fa, kolen_pollack, pal, sign_symmetry, weight_mirror);"
+                        + " an entry of another name gives its rule as type: NAME");
+    }
+
+    @Test
+    void anEntryOfAnotherNameGivesItsRuleAsType() {
+        ConfigSection rules = root("rules: {pal_eta0: {type: fa}, odd: {type: pall}}").section("rules");
+        assertThat(rules.createRule("pal_eta0", FeedbackRuleRegistry.standard()).name()).isEqualTo("fa");
+        assertInputError(() -> rules.createRule("odd", FeedbackRuleRegistry.standard()),
+                "rules.odd.type: unknown feedback rule 'pall' (known: bp, dfa, fa, kolen_pollack, pal, sign_symmetry, weight_mirror);"
+                        + " an entry of another name gives its rule as type: NAME");
     }
 
     @Test
