@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.OptionalInt;
 import java.util.stream.Collectors;
 import palsim.app.InputException;
+import palsim.app.PhaseLog;
 import palsim.app.config.ConfigAssignment;
 import palsim.app.config.ConfigDocument;
 import palsim.app.run.ExperimentRunner;
@@ -49,6 +50,7 @@ final class RunSupport {
         ExperimentRunner runner = new ExperimentRunner(environment.experiments(), environment.presets()::example);
         ExperimentRunner.PreparedRun<?> run = runner.prepare(document, overrides);
         run.checkInputs();
+        PhaseLog.mark("config parsed");
 
         Path directory = options.out != null ? environment.workingDirectory().resolve(options.out)
                 : RunDirectory.defaultPath(environment.workingDirectory(), name, LocalDateTime.now(environment.clock()));
@@ -63,6 +65,7 @@ final class RunSupport {
         ExperimentRunner.Request request = new ExperimentRunner.Request(directory, options.force, threads, commandLine(),
                 new TerminalProgress(err, environment.stderrIsTerminal(), environment.nanoTime()), environment.clock(),
                 environment.software().get(), environment.machine().get());
+        PhaseLog.mark("software and machine info");
         return runner.execute(run, request);
     }
 

@@ -15,6 +15,7 @@ import javax.xml.parsers.ParserConfigurationException;
 import org.apache.batik.svggen.SVGGeneratorContext;
 import org.apache.batik.svggen.SVGGraphics2D;
 import org.w3c.dom.Document;
+import palsim.app.PhaseLog;
 
 /**
  * Turns a {@link Figure} into file contents: PNG through a bitmap (at twice the nominal size, for
@@ -56,6 +57,7 @@ public final class FigureEncoder {
             Figure figure = sample.toFigure();
             png(figure, 1);
             svg(figure);
+            PhaseLog.mark("figure warm-up done");
         } catch (RuntimeException | LinkageError e) {
             // Only a warm-up: the run's own figures report any real problem.
         }

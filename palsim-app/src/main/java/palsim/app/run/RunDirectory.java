@@ -15,6 +15,7 @@ import java.util.SequencedMap;
 import java.util.Set;
 import java.util.stream.Stream;
 import palsim.app.InputException;
+import palsim.app.PhaseLog;
 import palsim.app.experiment.ParallelExecutor;
 import palsim.app.experiment.RunOutput;
 import palsim.app.plot.Figure;
@@ -126,8 +127,15 @@ public final class RunDirectory implements RunOutput {
         for (Map.Entry<String, Figure> f : figures.entrySet()) {
             Figure figure = f.getValue();
             jobs.add(new ParallelExecutor.Job<>("figure " + f.getKey(),
-                    () -> new EncodedFigure(FigureEncoder.png(figure), FigureEncoder.svg(figure))));
+                    () -> {
+                        byte[] png = FigureEncoder.png(figure);
+                        PhaseLog.mark("png " + f.getKey());
+                        String svg = FigureEncoder.svg(figure);
+                        PhaseLog.mark("svg " + f.getKey());
+                        return new EncodedFigure(png, svg);
+                    }));
         }
+        PhaseLog.mark("figures built");
         List<EncodedFigure> encoded = executor.run(jobs);
         int i = 0;
         for (String name : figures.keySet()) {
