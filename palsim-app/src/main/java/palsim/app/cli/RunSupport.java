@@ -6,13 +6,16 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import palsim.app.InputException;
+import palsim.app.PhaseLog;
 import palsim.app.config.ConfigAssignment;
 import palsim.app.config.ConfigDocument;
 import palsim.app.run.ExperimentRunner;
 import palsim.app.run.RunDirectory;
 import palsim.app.run.RunOverrides;
+import palsim.app.run.SoftwareVersion;
 import palsim.app.run.TerminalProgress;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -40,6 +43,13 @@ final class RunSupport {
 
     /** Runs {@code document} like {@link #run} without printing the summary. */
     ExperimentRunner.Result execute(ConfigDocument document, String name, RunOptions options) throws Exception {
+        // The git state for provenance.json comes from two git processes (tens of milliseconds, more
+        // on a busy machine); they run while the config is parsed instead of after it.
+        CompletableFuture<SoftwareVersion> software = CompletableFuture.supplyAsync(environment.software(), task -> {
+            Thread thread = new Thread(task, "palsim-software-version");
+            thread.setDaemon(true);
+            thread.start();
+        });
         RunOverrides overrides = new RunOverrides(optional(options.seeds), optional(options.epochs),
                 options.set.stream().map(ConfigAssignment::parse).toList());
         int threads = options.threads == null ? environment.defaultThreads() : options.threads;
@@ -49,6 +59,7 @@ final class RunSupport {
         ExperimentRunner runner = new ExperimentRunner(environment.experiments(), environment.presets()::example);
         ExperimentRunner.PreparedRun<?> run = runner.prepare(document, overrides);
         run.checkInputs();
+        PhaseLog.mark("config parsed");
 
         Path directory = options.out != null ? environment.workingDirectory().resolve(options.out)
                 : RunDirectory.defaultPath(environment.workingDirectory(), name, LocalDateTime.now(environment.clock()));
@@ -62,7 +73,8 @@ final class RunSupport {
 
         ExperimentRunner.Request request = new ExperimentRunner.Request(directory, options.force, threads, commandLine(),
                 new TerminalProgress(err, environment.stderrIsTerminal(), environment.nanoTime()), environment.clock(),
-                environment.software().get(), environment.machine().get());
+                software.join(), environment.machine().get());
+        PhaseLog.mark("software and machine info");
         return runner.execute(run, request);
     }
 

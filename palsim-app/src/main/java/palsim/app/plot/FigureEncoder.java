@@ -10,11 +10,14 @@ import java.io.UncheckedIOException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import org.apache.batik.svggen.SVGGeneratorContext;
 import org.apache.batik.svggen.SVGGraphics2D;
 import org.w3c.dom.Document;
+import palsim.app.PhaseLog;
 
 /**
  * Turns a {@link Figure} into file contents: PNG through a bitmap (at twice the nominal size, for
@@ -56,6 +59,7 @@ public final class FigureEncoder {
             Figure figure = sample.toFigure();
             png(figure, 1);
             svg(figure);
+            PhaseLog.mark("figure warm-up done");
         } catch (RuntimeException | LinkageError e) {
             // Only a warm-up: the run's own figures report any real problem.
         }
@@ -77,8 +81,9 @@ public final class FigureEncoder {
             g.dispose();
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            if (!ImageIO.write(image, "png", out)) {
+        // Buffered in memory: ImageIO's default for a stream is a cache file in the temporary directory.
+        try (ImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
+            if (!ImageIO.write(image, "png", stream)) {
                 throw new IllegalStateException("no PNG writer available");
             }
         } catch (IOException e) {

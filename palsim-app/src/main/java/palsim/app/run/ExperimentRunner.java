@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import palsim.app.InputException;
+import palsim.app.PhaseLog;
 import palsim.app.config.ConfigDocument;
 import palsim.app.config.ConfigSection;
 import palsim.app.config.MissingKeyException;
@@ -222,6 +223,7 @@ public final class ExperimentRunner {
         }, "palsim-interrupted-run");
         Runtime.getRuntime().addShutdownHook(onShutdown);
         FigureEncoder.warmUpInBackground();
+        PhaseLog.mark("run directory ready");
         try {
             run.experiment().run(context);
         } catch (Exception | Error failure) {
@@ -240,6 +242,7 @@ public final class ExperimentRunner {
                 // The hook runs or ran already; nothing to undo.
             }
         }
+        PhaseLog.mark("experiment done");
         journal.close();
         directory.writeText(RunDirectory.METRICS, metrics.toCsv());
         deletePartialMetrics(directory);
@@ -250,6 +253,7 @@ public final class ExperimentRunner {
         writeProvenance(directory, provenance);
         List<String> files = new ArrayList<>(directory.files());
         files.add(RunDirectory.PROVENANCE);
+        PhaseLog.mark("results written");
         return new Result(directory.directory(), summary, List.copyOf(headlines), Duration.between(start, end), files);
     }
 

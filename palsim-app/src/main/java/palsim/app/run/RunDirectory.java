@@ -15,6 +15,7 @@ import java.util.SequencedMap;
 import java.util.Set;
 import java.util.stream.Stream;
 import palsim.app.InputException;
+import palsim.app.PhaseLog;
 import palsim.app.experiment.ParallelExecutor;
 import palsim.app.experiment.RunOutput;
 import palsim.app.plot.Figure;
@@ -114,8 +115,9 @@ public final class RunDirectory implements RunOutput {
     }
 
     /**
-     * Encodes every PNG and SVG as a job of its own on {@code executor}, then writes the files in
-     * the map's order (so provenance.json lists them in the same order for any thread count).
+     * Encodes every figure (its PNG and SVG) as a job of its own on {@code executor}'s threads, or on
+     * as many threads as there are cores and figures if that is more, then writes the files in the
+     * map's order (so provenance.json lists them in the same order for any thread count).
      */
     @Override
     public void writeFigures(SequencedMap<String, Figure> figures, ParallelExecutor executor) {
@@ -126,9 +128,19 @@ public final class RunDirectory implements RunOutput {
         for (Map.Entry<String, Figure> f : figures.entrySet()) {
             Figure figure = f.getValue();
             jobs.add(new ParallelExecutor.Job<>("figure " + f.getKey(),
-                    () -> new EncodedFigure(FigureEncoder.png(figure), FigureEncoder.svg(figure))));
+                    () -> {
+                        byte[] png = FigureEncoder.png(figure);
+                        PhaseLog.mark("png " + f.getKey());
+                        String svg = FigureEncoder.svg(figure);
+                        PhaseLog.mark("svg " + f.getKey());
+                        return new EncodedFigure(png, svg);
+                    }));
         }
-        List<EncodedFigure> encoded = executor.run(jobs);
+        PhaseLog.mark("figures built");
+        // Figures come after the simulation, so they may use every core even where --threads kept
+        // the simulation to fewer: in a short run they are much of the time that is left.
+        int threads = Math.max(executor.threads(), Math.min(jobs.size(), Runtime.getRuntime().availableProcessors()));
+        List<EncodedFigure> encoded = (threads == executor.threads() ? executor : new ParallelExecutor(threads)).run(jobs);
         int i = 0;
         for (String name : figures.keySet()) {
             EncodedFigure e = encoded.get(i++);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.SequencedMap;
+import palsim.app.PhaseLog;
 import palsim.app.config.ConfigSection;
 import palsim.app.experiment.EpochPanels;
 import palsim.app.experiment.CommonSettings;
@@ -81,6 +82,7 @@ public final class AlignmentExperiment implements Experiment<AlignmentSettings> 
             }));
         }
         context.executor().runAll(jobs);
+        PhaseLog.mark("simulation done");
 
         writeFigures(context, first.pyramidalLayers());
         headlines(context, first.pyramidalLayers() - 1);
