@@ -71,7 +71,7 @@ final class ReportDocument {
             for (ReportRun run : group) {
                 for (ReportRun.Figure f : run.figures()) {
                     all.add(new Placed(run.name() + "-" + f.name(), f.markup(run.name() + "-" + f.name()), f.name() + " of run " + run.name() + ". "
-                            + (f.name().equals("latents") ? "" : BANDS_CAPTION)));
+                            + caption(f.name())));
                 }
             }
         }
@@ -79,6 +79,20 @@ final class ReportDocument {
     }
 
     private static final String BANDS_CAPTION = "Line: mean over seeds; band: ± std over seeds; thin lines: single seeds.";
+
+    /** What the marks of a run's figure mean: most are curves over seeds; a few figure kinds draw otherwise. */
+    static String caption(String figure) {
+        return switch (figure) {
+            case "latents" -> "";
+            case "confusion" -> "Rows: true classes; each cell the share of its row decided as its column's class, "
+                    + "test set, summed over seeds.";
+            case "yinyang_plane" -> "Test points coloured by the class the first seed decided; crosses mark errors; "
+                    + "lines are the true class boundaries.";
+            case "test_acc" -> "Bar: mean over seeds; whiskers: ± std over seeds; dots: single seeds.";
+            case "accuracy_vs_hidden" -> "Line: mean over seeds; band: ± std over seeds; dots: single seeds.";
+            default -> BANDS_CAPTION;
+        };
+    }
 
     /** The HTML page. */
     String html() {
