@@ -1,6 +1,7 @@
 package palsim.core.le;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -17,6 +18,9 @@ import palsim.core.feedback.ForwardImage;
 import palsim.core.linalg.Transpose;
 import palsim.core.rng.OrnsteinUhlenbeck;
 import palsim.core.rng.RandomStreams;
+import palsim.core.state.StateMismatchException;
+import palsim.core.state.StateReader;
+import palsim.core.state.StateWriter;
 
 /**
  * The LE network engine, written once for both precisions against {@link LeKernels}: state,
@@ -80,6 +84,8 @@ final class LeEngine<A> implements AutoCloseable {
     private final ForwardImage[] pendingImage;
     private final OrnsteinUhlenbeck[] noiseProcesses;
     private final NormalizedGaussianSampler[] gaussians;
+    /** The generators behind {@link #gaussians} (the samplers keep no state of their own), for checkpoints. */
+    private final UniformRandomProvider[] noiseGenerators;
     private final double highPassDecay;
     private final boolean injectErrors;
     private final boolean directErrors;
@@ -171,6 +177,7 @@ final class LeEngine<A> implements AutoCloseable {
         populations[0].rateTransposed = kernels.allocate(n[0] * batch + PADDING);
         noiseProcesses = new OrnsteinUhlenbeck[layerCount + 1];
         gaussians = new NormalizedGaussianSampler[layerCount + 1];
+        noiseGenerators = new UniformRandomProvider[layerCount + 1];
         for (int k = 1; k <= layerCount; k++) {
             PopulationState<A> p = new PopulationState<>(n[k], spec.activations()[k - 1]);
             int size = n[k] * batch;
@@ -193,7 +200,8 @@ final class LeEngine<A> implements AutoCloseable {
             if (sigma > 0) {
                 p.noise = kernels.allocate(size);
                 noiseProcesses[k] = noise.get().process(k, spec.dt());
-                gaussians[k] = ZigguratSampler.NormalizedGaussian.of(RandomStreams.derived(seed, NOISE_STREAM, k));
+                noiseGenerators[k] = RandomStreams.derived(seed, NOISE_STREAM, k);
+                gaussians[k] = ZigguratSampler.NormalizedGaussian.of(noiseGenerators[k]);
                 if (injectErrors && k >= 2 && pathway != FeedbackPathway.DIRECT_FROM_OUTPUT) {
                     p.handDownSignal = kernels.allocate(size);
                 }
@@ -609,6 +617,129 @@ final class LeEngine<A> implements AutoCloseable {
             kernels.fill(target, 0.0, 0, populations[layerCount].size * batch);
         }
         batchPresented = true;
+    }
+
+    /**
+     * Writes the whole dynamic state for a checkpoint, between steps: every buffer of every
+     * population by its role (double buffers included, so nothing depends on which step wrote
+     * them), the presented batch, all parameters and traces, pending feedback images, the noise
+     * generators, the mode and the step count.
+     */
+    void writeState(StateWriter out) {
+        out.writeInt(layerCount);
+        for (PopulationState<A> p : populations) {
+            for (A buffer : buffers(p)) {
+                writeBuffer(out, buffer);
+            }
+            out.writeBoolean(p.handDownSignalCurrent);
+        }
+        writeBuffer(out, target);
+        for (int k = 1; k <= layerCount; k++) {
+            ForwardLayer<A> layer = layers[k];
+            writeBuffer(out, layer.weights);
+            writeBuffer(out, layer.bias);
+            writeBuffer(out, layer.weightTrace);
+            writeBuffer(out, layer.biasTrace);
+        }
+        for (int l = 1; l < layerCount; l++) {
+            writeBuffer(out, feedback[l] == null ? null : feedback[l].matrix);
+            out.writeInt(pendingImage[l] == null ? -1 : pendingImage[l].ordinal());
+        }
+        for (int k = 1; k <= layerCount; k++) {
+            out.writeBytes(noiseGenerators[k] == null ? new byte[0] : RandomStreams.saveState(noiseGenerators[k]));
+        }
+        out.writeBoolean(training);
+        out.writeBoolean(inRulePhase);
+        out.writeBoolean(batchPresented);
+        out.writeLong(stepCount);
+    }
+
+    /**
+     * Continues from {@link #writeState} of an engine of the same spec.
+     *
+     * @throws StateMismatchException if the saved state has other sizes or buffers
+     */
+    void readState(StateReader in) {
+        in.expectInt(layerCount, "LE network: layers");
+        for (int k = 0; k <= layerCount; k++) {
+            PopulationState<A> p = populations[k];
+            for (A buffer : buffers(p)) {
+                readBuffer(in, buffer, "population " + k);
+            }
+            p.handDownSignalCurrent = in.readBoolean();
+        }
+        readBuffer(in, target, "target");
+        for (int k = 1; k <= layerCount; k++) {
+            ForwardLayer<A> layer = layers[k];
+            readBuffer(in, layer.weights, "W_" + k);
+            readBuffer(in, layer.bias, "b_" + k);
+            readBuffer(in, layer.weightTrace, "low-pass of W_" + k);
+            readBuffer(in, layer.biasTrace, "low-pass of b_" + k);
+        }
+        ForwardImage[] images = ForwardImage.values();
+        for (int l = 1; l < layerCount; l++) {
+            readBuffer(in, feedback[l] == null ? null : feedback[l].matrix, "B_" + l);
+            int image = in.readInt();
+            if (image < -1 || image >= images.length) {
+                throw new StateMismatchException("LE network: pending image " + image + " of B_" + l);
+            }
+            pendingImage[l] = image < 0 ? null : images[image];
+        }
+        for (int k = 1; k <= layerCount; k++) {
+            byte[] state = in.readBytes();
+            if (noiseGenerators[k] == null) {
+                if (state.length != 0) {
+                    throw new StateMismatchException("LE network: noise generator saved for noiseless population " + k);
+                }
+            } else {
+                RandomStreams.restoreState(noiseGenerators[k], state);
+            }
+        }
+        training = in.readBoolean();
+        inRulePhase = in.readBoolean();
+        batchPresented = in.readBoolean();
+        stepCount = in.readLong();
+    }
+
+    /** Every buffer of a population, in a fixed order, null where it keeps none. */
+    private List<A> buffers(PopulationState<A> p) {
+        return Arrays.asList(p.voltage, p.membrane, p.rate, p.rateNext, p.rateTransposed, p.rateTransposedNext, p.slope,
+                p.slopeNext, p.error, p.errorNext, p.handDownSignal, p.noise, p.highPass, p.highPassTransposed,
+                p.errorTransposed);
+    }
+
+    private static void writeBuffer(StateWriter out, Object buffer) {
+        switch (buffer) {
+            case null -> out.writeInt(0);
+            case float[] f -> {
+                out.writeInt(1);
+                out.writeFloats(f);
+            }
+            case double[] d -> {
+                out.writeInt(2);
+                out.writeDoubles(d);
+            }
+            default -> throw new IllegalStateException("unknown buffer type " + buffer.getClass());
+        }
+    }
+
+    private static void readBuffer(StateReader in, Object buffer, String what) {
+        int kind = in.readInt();
+        int expected = switch (buffer) {
+            case null -> 0;
+            case float[] f -> 1;
+            case double[] d -> 2;
+            default -> throw new IllegalStateException("unknown buffer type " + buffer.getClass());
+        };
+        if (kind != expected) {
+            throw new StateMismatchException("LE network: " + what + ": saved buffer kind " + kind + ", expected " + expected);
+        }
+        switch (buffer) {
+            case null -> { }
+            case float[] f -> in.readFloatsInto(f, "LE network: " + what);
+            case double[] d -> in.readDoublesInto(d, "LE network: " + what);
+            default -> throw new IllegalStateException();
+        }
     }
 
     void setTraining(boolean training) {

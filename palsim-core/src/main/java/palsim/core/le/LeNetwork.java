@@ -83,6 +83,24 @@ public final class LeNetwork implements AutoCloseable {
         return engine.threads();
     }
 
+    /**
+     * Writes the network's whole dynamic state (neurons, weights, filters, noise generators, mode,
+     * step count) for a checkpoint, between steps. A network of the same spec and seed that
+     * {@linkplain #readState reads} it continues bit-identically.
+     */
+    public void writeState(palsim.core.state.StateWriter out) {
+        engine.writeState(out);
+    }
+
+    /**
+     * Continues from {@link #writeState}.
+     *
+     * @throws palsim.core.state.StateMismatchException if the state is of another network
+     */
+    public void readState(palsim.core.state.StateReader in) {
+        engine.readState(in);
+    }
+
     /** Steps taken since the network was built. */
     public long stepCount() {
         return engine.stepCount();

@@ -61,7 +61,20 @@ public final class LeTrainer {
             throw new IllegalArgumentException("epochs must be >= 0, got " + epochs);
         }
         listener.epochEnded(0, this);
-        for (int epoch = 1; epoch <= epochs; epoch++) {
+        resume(data, targetSource, 0, epochs, listener);
+    }
+
+    /**
+     * Trains epochs {@code done + 1} … {@code epochs} of a run whose network is in the state it had
+     * after the listener of epoch {@code done} (e.g. {@linkplain LeNetwork#readState read} from a
+     * checkpoint), calling {@code listener} after each. The shuffles depend only on the seed and the
+     * epoch, so the result is that of an uninterrupted {@link #train}.
+     */
+    public void resume(Dataset data, Targets targetSource, int done, int epochs, EpochListener listener) {
+        if (done < 0 || done > epochs) {
+            throw new IllegalArgumentException("epochs done must be in [0, " + epochs + "], got " + done);
+        }
+        for (int epoch = done + 1; epoch <= epochs; epoch++) {
             trainEpoch(data, targetSource, epoch);
             listener.epochEnded(epoch, this);
         }

@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Objects;
 import palsim.core.SimulationDivergedException;
 import palsim.core.rng.RandomStreams;
+import palsim.core.state.StateMismatchException;
+import palsim.core.state.StateReader;
+import palsim.core.state.StateWriter;
 
 /**
  * A group of up to {@link #lanes() L} seeds of one {@link MicrocircuitSpec}, simulated together in
@@ -366,6 +369,83 @@ public final class MicrocircuitGroup {
     public void restore(int lane, CircuitSnapshot snapshot) {
         checkLane(lane);
         snapshot.restoreInto(state.n, spec.feedbackSources(), laneStorage(lane));
+    }
+
+    /**
+     * Writes the whole dynamic state of the group for a checkpoint, between steps: the step count,
+     * then per seed every {@link CircuitQuantity} it keeps (through {@link #snapshot}, so a quantity
+     * added to the enum is saved with no change here), its generator's state and its noise source's
+     * counters. {@link #readState} on a group built from the same spec and seeds continues with
+     * bit-identical steps. The learning switches are not saved: the protocol sets them.
+     */
+    public void writeState(StateWriter out) {
+        out.writeLong(steps);
+        out.writeInt(state.activeLanes);
+        for (int lane = 0; lane < state.activeLanes; lane++) {
+            out.writeLong(state.seeds[lane]);
+            CircuitSnapshot snapshot = snapshot(lane);
+            out.writeInt(snapshot.quantities().size());
+            for (CircuitQuantity q : snapshot.quantities()) {
+                out.writeString(q.name());
+                for (int l = q.firstLayer(); l <= q.lastLayer(state.n); l++) {
+                    out.writeDoubles(snapshot.get(q, l));
+                }
+            }
+            out.writeBytes(RandomStreams.saveState(state.modelGenerator[lane]));
+            out.writeLongs(state.noiseSource[lane] == null ? new long[0] : state.noiseSource[lane].counters());
+        }
+    }
+
+    /**
+     * Continues from what {@link #writeState} wrote (for a group of the same spec and seeds).
+     *
+     * @throws StateMismatchException if the saved state is of other seeds, sizes or quantities
+     */
+    public void readState(StateReader in) {
+        long savedSteps = in.readLong();
+        if (savedSteps < 0) {
+            throw new StateMismatchException("microcircuit: negative step count " + savedSteps);
+        }
+        in.expectInt(state.activeLanes, "microcircuit: seeds in the group");
+        for (int lane = 0; lane < state.activeLanes; lane++) {
+            long seed = in.readLong();
+            if (seed != state.seeds[lane]) {
+                throw new StateMismatchException("microcircuit: lane " + lane + " holds seed " + seed + ", expected "
+                        + state.seeds[lane]);
+            }
+            CircuitSnapshot snapshot = new CircuitSnapshot(state.n, spec.feedbackSources());
+            int quantities = in.readInt();
+            for (int i = 0; i < quantities; i++) {
+                CircuitQuantity q;
+                String name = in.readString();
+                try {
+                    q = CircuitQuantity.valueOf(name);
+                } catch (IllegalArgumentException e) {
+                    throw new StateMismatchException("microcircuit: unknown quantity " + name);
+                }
+                for (int l = q.firstLayer(); l <= q.lastLayer(state.n); l++) {
+                    double[] v = in.readDoubles();
+                    try {
+                        snapshot.set(q, l, v);
+                    } catch (IllegalArgumentException e) {
+                        throw new StateMismatchException("microcircuit: " + e.getMessage());
+                    }
+                }
+            }
+            try {
+                restore(lane, snapshot);
+            } catch (IllegalArgumentException e) {
+                throw new StateMismatchException("microcircuit: " + e.getMessage());
+            }
+            RandomStreams.restoreState(state.modelGenerator[lane], in.readBytes());
+            long[] counters = in.readLongs();
+            if (state.noiseSource[lane] != null) {
+                state.noiseSource[lane].restoreCounters(counters);
+            } else if (counters.length != 0) {
+                throw new StateMismatchException("microcircuit: noise counters saved for a rule without noise");
+            }
+        }
+        steps = savedSteps;
     }
 
     private CircuitSnapshot.Storage laneStorage(int lane) {

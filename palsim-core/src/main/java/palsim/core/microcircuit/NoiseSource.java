@@ -22,4 +22,23 @@ public interface NoiseSource {
      * @param width the lane width of the arrays (1 for a one-seed layout)
      */
     void advance(double[][] xi, int[] n, int lane, int width);
+
+    /**
+     * What the source needs besides the seed's generator to continue exactly where it is, for a
+     * checkpoint (e.g. a refresh counter). Default: nothing.
+     */
+    default long[] counters() {
+        return new long[0];
+    }
+
+    /**
+     * Continues from {@link #counters()} saved earlier.
+     *
+     * @throws palsim.core.state.StateMismatchException if they are not this source's counters
+     */
+    default void restoreCounters(long[] counters) {
+        if (counters.length != 0) {
+            throw new palsim.core.state.StateMismatchException("noise source keeps no counters, saved " + counters.length);
+        }
+    }
 }

@@ -57,6 +57,21 @@ final class OrnsteinUhlenbeckNoise implements NoiseSource {
         }
     }
 
+    /** The refresh countdown; the normals come from the seed's generator, saved with the group. */
+    @Override
+    public long[] counters() {
+        return new long[] {stepsUntilRefresh};
+    }
+
+    @Override
+    public void restoreCounters(long[] counters) {
+        if (counters.length != 1 || counters[0] < 0 || counters[0] >= Math.max(1, refreshSteps)) {
+            throw new palsim.core.state.StateMismatchException("OU noise: saved refresh countdown "
+                    + java.util.Arrays.toString(counters) + " does not fit a refresh every " + refreshSteps + " steps");
+        }
+        stepsUntilRefresh = (int) counters[0];
+    }
+
     private static boolean isZero(double[] v, int count, int lane, int width) {
         for (int i = 0; i < count; i++) {
             if (v[i * width + lane] != 0) {

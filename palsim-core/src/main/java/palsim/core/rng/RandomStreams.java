@@ -1,7 +1,11 @@
 package palsim.core.rng;
 
+import org.apache.commons.rng.RandomProviderState;
+import org.apache.commons.rng.RestorableUniformRandomProvider;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.core.RandomProviderDefaultState;
 import org.apache.commons.rng.simple.RandomSource;
+import palsim.core.state.StateMismatchException;
 
 /**
  * The only place palsim creates random number generators.
@@ -61,6 +65,35 @@ public final class RandomStreams {
         }
         shuffle(rng, order);
         return order;
+    }
+
+    /**
+     * The whole state of a generator made here, as bytes, for a checkpoint: a generator
+     * {@linkplain #restoreState restored} from them continues with the same numbers.
+     */
+    public static byte[] saveState(UniformRandomProvider rng) {
+        RandomProviderState state = restorable(rng).saveState();
+        return ((RandomProviderDefaultState) state).getState();
+    }
+
+    /**
+     * Sets a generator made here to a state {@link #saveState} returned.
+     *
+     * @throws StateMismatchException if the bytes are not a state of this kind of generator
+     */
+    public static void restoreState(UniformRandomProvider rng, byte[] state) {
+        try {
+            restorable(rng).restoreState(new RandomProviderDefaultState(state));
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            throw new StateMismatchException("generator state of " + state.length + " bytes does not fit: " + e.getMessage());
+        }
+    }
+
+    private static RestorableUniformRandomProvider restorable(UniformRandomProvider rng) {
+        if (rng instanceof RestorableUniformRandomProvider r) {
+            return r;
+        }
+        throw new IllegalArgumentException("not a generator of RandomStreams: " + rng.getClass().getName());
     }
 
     /** SplitMix64's finaliser: a bijective scramble of a 64-bit value. */

@@ -29,10 +29,16 @@ public record BackwardOnlyTask(MicrocircuitSpec spec, RunProtocol protocol) {
      * @return the group after the last epoch
      */
     public MicrocircuitGroup run(long[] seeds, InputSignal input, RunObserver observer) {
+        return run(seeds, input, observer, EpochCheckpoints.none());
+    }
+
+    /**
+     * As {@link #run(long[], InputSignal, RunObserver)}, continuing from the progress
+     * {@code checkpoints} saved if it has any, and offering it the progress at every epoch end.
+     */
+    public MicrocircuitGroup run(long[] seeds, InputSignal input, RunObserver observer, EpochCheckpoints checkpoints) {
         MicrocircuitGroup group = MicrocircuitGroup.create(spec, seeds);
-        GroupDriver driver = new GroupDriver(group, protocol, input, null, observer);
-        driver.settle();
-        driver.train(LearningSwitches.BACKWARD_ONLY);
+        new GroupDriver(group, protocol, input, null, observer).run(LearningSwitches.BACKWARD_ONLY, checkpoints);
         return group;
     }
 }

@@ -2,6 +2,9 @@ package palsim.core.microcircuit.protocol;
 
 import palsim.core.microcircuit.LearningSwitches;
 import palsim.core.microcircuit.MicrocircuitGroup;
+import palsim.core.state.StateMismatchException;
+import palsim.core.state.StateReader;
+import palsim.core.state.StateWriter;
 
 /**
  * Drives one group through the run protocol of microcircuit.md §5.1: settling on the unshuffled
@@ -57,6 +60,54 @@ final class GroupDriver {
     }
 
     /**
+     * The whole protocol, settling then training with {@code switches}, or, when {@code checkpoints}
+     * has saved progress, training from the epoch after the saved one; offers the progress to
+     * {@code checkpoints} after settling and after every epoch.
+     */
+    void run(LearningSwitches switches, EpochCheckpoints checkpoints) {
+        StateReader saved = checkpoints.resumeFrom();
+        int done;
+        if (saved == null) {
+            settle();
+            checkpoints.epochEnded(0, out -> writeState(out, 0));
+            done = 0;
+        } else {
+            done = readState(saved);
+        }
+        train(switches, done + 1, checkpoints);
+    }
+
+    /** The epoch, the step count, every lane's sample order (it carries over between epochs) and the group. */
+    private void writeState(StateWriter out, int epoch) {
+        out.writeInt(epoch);
+        out.writeLong(step);
+        out.writeInt(active);
+        for (int[] o : order) {
+            out.writeInts(o);
+        }
+        group.writeState(out);
+    }
+
+    /** Continues from {@link #writeState}; returns the epoch it was written at. */
+    private int readState(StateReader in) {
+        int epoch = in.readInt();
+        if (epoch < 0 || epoch > protocol.epochs()) {
+            throw new StateMismatchException("saved at epoch " + epoch + ", outside 0…" + protocol.epochs());
+        }
+        step = in.readLong();
+        in.expectInt(active, "seeds in the group");
+        for (int[] o : order) {
+            int[] saved = in.readInts();
+            if (saved.length != o.length) {
+                throw new StateMismatchException("sample order of " + saved.length + " samples, expected " + o.length);
+            }
+            System.arraycopy(saved, 0, o, 0, o.length);
+        }
+        group.readState(in);
+        return epoch;
+    }
+
+    /**
      * Settling: S = settling_time/dt steps, step i showing sample ⌊i/K⌋ (modulo the dataset) to
      * every lane, free output, learning off; then {@code epochEnded(group, 0)}.
      */
@@ -84,9 +135,14 @@ final class GroupDriver {
      * output if there are any. Calls {@code epochEnded(group, e)} after each.
      */
     void train(LearningSwitches switches) {
+        train(switches, 1, EpochCheckpoints.none());
+    }
+
+    /** Training epochs {@code first}…{@code protocol.epochs()}, each offered to {@code checkpoints} at its end. */
+    private void train(LearningSwitches switches, int first, EpochCheckpoints checkpoints) {
         group.setLearning(switches);
         int samples = input.samples();
-        for (int epoch = 1; epoch <= protocol.epochs(); epoch++) {
+        for (int epoch = first; epoch <= protocol.epochs(); epoch++) {
             for (int k = 0; k < active; k++) {
                 group.shuffle(k, order[k]);
             }
@@ -102,6 +158,8 @@ final class GroupDriver {
                 }
             }
             observer.epochEnded(group, epoch);
+            int ended = epoch;
+            checkpoints.epochEnded(epoch, out -> writeState(out, ended));
         }
     }
 

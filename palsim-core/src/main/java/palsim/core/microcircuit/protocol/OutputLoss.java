@@ -2,6 +2,8 @@ package palsim.core.microcircuit.protocol;
 
 import java.util.Arrays;
 import palsim.core.microcircuit.MicrocircuitGroup;
+import palsim.core.state.StateReader;
+import palsim.core.state.StateWriter;
 
 /**
  * The teacher–student loss (microcircuit.md §6, "Loss"): at every record, per lane,
@@ -58,6 +60,29 @@ public final class OutputLoss implements RunObserver {
             m[e] = counts[e] == 0 ? Double.NaN : sums[lane][e] / counts[e];
         }
         return m;
+    }
+
+    /** The sums and counts so far, for a checkpoint. */
+    public void writeState(StateWriter out) {
+        out.writeInt(sums.length);
+        for (double[] lane : sums) {
+            out.writeDoubles(lane);
+        }
+        out.writeInts(counts);
+    }
+
+    /** Continues from {@link #writeState}. */
+    public void readState(StateReader in) {
+        in.expectInt(sums.length, "output loss: lanes");
+        for (double[] lane : sums) {
+            in.readDoublesInto(lane, "output loss per epoch");
+        }
+        int[] saved = in.readInts();
+        if (saved.length != counts.length) {
+            throw new palsim.core.state.StateMismatchException("output loss: " + saved.length + " epochs saved, expected "
+                    + counts.length);
+        }
+        System.arraycopy(saved, 0, counts, 0, counts.length);
     }
 
     @Override

@@ -2,6 +2,8 @@ package palsim.core.microcircuit.protocol;
 
 import java.util.Arrays;
 import palsim.core.microcircuit.MicrocircuitGroup;
+import palsim.core.state.StateReader;
+import palsim.core.state.StateWriter;
 
 /**
  * Captures, for a few chosen epochs, every step of the first {@code samples} blocks: each lane's
@@ -71,6 +73,32 @@ public final class OutputTrace implements RunObserver {
     /** The target of lane {@code lane} in the {@code index}-th captured epoch: [step][output]. */
     public double[][] target(int index, int lane) {
         return copy(target[index][lane]);
+    }
+
+    /** Everything captured so far, for a checkpoint. */
+    public void writeState(StateWriter out) {
+        for (double[][][][] captured : new double[][][][][] {student, target}) {
+            for (double[][][] epoch : captured) {
+                for (double[][] lane : epoch) {
+                    for (double[] step : lane) {
+                        out.writeDoubles(step);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Continues from {@link #writeState} of a trace of the same shape. */
+    public void readState(StateReader in) {
+        for (double[][][][] captured : new double[][][][][] {student, target}) {
+            for (double[][][] epoch : captured) {
+                for (double[][] lane : epoch) {
+                    for (double[] step : lane) {
+                        in.readDoublesInto(step, "output trace");
+                    }
+                }
+            }
+        }
     }
 
     private static double[][] copy(double[][] a) {

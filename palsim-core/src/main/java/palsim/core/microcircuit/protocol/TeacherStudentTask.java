@@ -47,10 +47,17 @@ public record TeacherStudentTask(MicrocircuitSpec student, MicrocircuitSpec teac
      * @return the group after the last epoch
      */
     public MicrocircuitGroup run(long[] seeds, TeacherSignal signal, RunObserver observer) {
+        return run(seeds, signal, observer, EpochCheckpoints.none());
+    }
+
+    /**
+     * As {@link #run(long[], TeacherSignal, RunObserver)}, continuing from the progress
+     * {@code checkpoints} saved if it has any, and offering it the progress at every epoch end.
+     */
+    public MicrocircuitGroup run(long[] seeds, TeacherSignal signal, RunObserver observer, EpochCheckpoints checkpoints) {
         MicrocircuitGroup group = MicrocircuitGroup.create(student, seeds);
-        GroupDriver driver = new GroupDriver(group, protocol, signal.input(), signal.sampleTargetsView(), observer);
-        driver.settle();
-        driver.train(LearningSwitches.ALL);
+        new GroupDriver(group, protocol, signal.input(), signal.sampleTargetsView(), observer)
+                .run(LearningSwitches.ALL, checkpoints);
         return group;
     }
 }
