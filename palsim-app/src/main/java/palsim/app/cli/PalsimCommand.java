@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "palsim",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        subcommands = {RunCommand.class, ReproduceCommand.class, RerunCommand.class, VerifyCommand.class, SweepCommand.class,
+        subcommands = {RunCommand.class, ReproduceCommand.class, ResumeCommand.class, RerunCommand.class, VerifyCommand.class, SweepCommand.class,
             ReportCommand.class,
             PresetsCommand.class,
             DataCommand.class,
@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
             "  palsim reproduce fig1b                   run a paper figure's preset",
             "  palsim run my.yaml --seeds 2 --epochs 5  a quick look at a config",
             "  palsim run my.yaml --set model.dt=0.005  change any config key",
+            "  palsim resume runs/fig1c-20260102-030405 continue an interrupted run (or sweep)",
             "  palsim rerun runs/fig1b-20260102-030405  repeat a run, compare bit for bit",
             "  palsim sweep my-sweep.yaml --threads 4   run every point of the config's sweep section",
             "  palsim verify                            check the microcircuit step against recordings",
@@ -41,7 +42,8 @@ import picocli.CommandLine.Spec;
             "  palsim presets --show fig1b              print a preset's YAML",
             "",
             "Exit codes: 0 success, 1 internal error, 2 bad input (config, option, file),",
-            "            3 simulation diverged, 4 rerun or verify found a difference.",
+            "            3 simulation diverged, 4 rerun or verify found a difference,",
+            "            130 interrupted (Ctrl-C; resume with palsim resume DIR).",
             "Docs: README.md and docs/ (config, run-directory, metrics, benchmarks, ...)"})
 public final class PalsimCommand implements Runnable {
     @Spec

@@ -73,9 +73,47 @@ final class RunSupport {
 
         ExperimentRunner.Request request = new ExperimentRunner.Request(directory, options.force, threads, commandLine(),
                 new TerminalProgress(err, environment.stderrIsTerminal(), environment.nanoTime()), environment.clock(),
-                software.join(), environment.machine().get());
+                software.join(), environment.machine().get(), resumeHint(directory));
         PhaseLog.mark("software and machine info");
         return runner.execute(run, request);
+    }
+
+    /**
+     * Continues the interrupted run in {@code directory} ({@code palsim resume}): its config.yaml,
+     * prepared without overrides, from its newest checkpoint.
+     *
+     * @param shownAs the directory as the user typed it, for messages
+     */
+    ExperimentRunner.Result resume(Path directory, String shownAs, ConfigDocument config, Integer threadOption)
+            throws Exception {
+        int threads = threadOption == null ? environment.defaultThreads() : threadOption;
+        if (threads < 1) {
+            throw new InputException("--threads: must be >= 1, got " + threads);
+        }
+        ExperimentRunner runner = new ExperimentRunner(environment.experiments(), environment.presets()::example);
+        ExperimentRunner.PreparedRun<?> run = runner.prepare(config, RunOverrides.none());
+        run.checkInputs();
+        String from = ExperimentRunner.checkResumable(directory, shownAs).orElse(null);
+        PrintWriter err = spec.commandLine().getErr();
+        int seeds = run.common().seeds().size();
+        err.printf(Locale.ROOT, "palsim: resuming %s: %s × %d seed%s, %d epoch%s, %d thread%s, %s → %s%n", run.common().task(),
+                String.join("/", run.settings().rules()), seeds, seeds == 1 ? "" : "s", run.common().epochs(),
+                run.common().epochs() == 1 ? "" : "s", threads, threads == 1 ? "" : "s",
+                from == null ? "no checkpoint: starting over" : "from " + from, display(directory));
+        err.flush();
+        ExperimentRunner.Request request = new ExperimentRunner.Request(directory, true, threads, commandLine(),
+                new TerminalProgress(err, environment.stderrIsTerminal(), environment.nanoTime()), environment.clock(),
+                environment.software().get(), environment.machine().get(), resumeHint(directory));
+        return runner.resume(run, request, shownAs);
+    }
+
+    /** What an interrupted run says on its way out: how to continue it. */
+    private Runnable resumeHint(Path directory) {
+        PrintWriter err = spec.commandLine().getErr();
+        return () -> {
+            err.println("palsim: interrupted; resume with: palsim resume " + display(directory));
+            err.flush();
+        };
     }
 
     void printSummary(PrintWriter out, ExperimentRunner.Result result) {

@@ -1,18 +1,11 @@
 package palsim.app.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
-import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import palsim.app.InputException;
 import palsim.app.config.ConfigDocument;
 import palsim.app.run.ExperimentRunner;
 import palsim.app.run.RunDirectory;
-import palsim.app.sweep.LocalSweepExecutor;
-import palsim.app.sweep.SweepAggregate;
-import palsim.app.sweep.SweepExecutor;
 import palsim.app.sweep.SweepRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -58,51 +51,16 @@ final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ConfigDocument document = ConfigDocument.load(environment.workingDirectory().resolve(config), config.toString());
-        int budget = threads == null ? environment.defaultThreads() : threads;
-        if (budget < 1) {
-            throw new InputException("--threads: must be >= 1, got " + budget);
-        }
+        SweepSupport sweeps = new SweepSupport(environment, spec);
+        int budget = sweeps.budget(threads);
         String name = config.getFileName() == null ? "sweep" : config.getFileName().toString().replaceFirst("\\.ya?ml$", "");
         ExperimentRunner runner = new ExperimentRunner(environment.experiments(), environment.presets()::example);
-        SweepRunner sweeps = new SweepRunner(runner);
-        SweepRunner.Plan plan = sweeps.plan(document);
+        SweepRunner sweepRunner = new SweepRunner(runner);
+        SweepRunner.Plan plan = sweepRunner.plan(document);
 
         Path directory = out != null ? environment.workingDirectory().resolve(out)
                 : RunDirectory.defaultPath(environment.workingDirectory(), name + "-sweep", LocalDateTime.now(environment.clock()));
         RunDirectory.requireUsable(directory, force);
-        RunSupport support = new RunSupport(environment, spec);
-        PrintWriter err = spec.commandLine().getErr();
-        int points = plan.points().size();
-        err.printf(Locale.ROOT, "palsim: sweeping %s: %d point%s, %d thread%s → %s%n", plan.runs().getFirst().common().task(),
-                points, points == 1 ? "" : "s", budget, budget == 1 ? "" : "s", support.display(directory));
-        err.flush();
-
-        ExperimentRunner.Request request = new ExperimentRunner.Request(directory, force, budget, support.commandLine(),
-                palsim.app.experiment.ProgressReporter.silent(), environment.clock(), environment.software().get(),
-                environment.machine().get());
-        SweepAggregate aggregate = sweeps.execute(plan, request, new LocalSweepExecutor(budget));
-
-        PrintWriter stdout = spec.commandLine().getOut();
-        long failed = aggregate.outcomes().stream().filter(o -> !o.completed()).count();
-        stdout.printf(Locale.ROOT, "Sweep finished: %d of %d points completed: %s%n", points - failed, points,
-                support.display(directory));
-        for (SweepExecutor.Outcome o : aggregate.outcomes()) {
-            stdout.println("  " + o.point().directoryName() + "  " + o.point().label() + "  "
-                    + (o.completed() ? "completed" : "failed: " + o.failure().message()));
-        }
-        List<String> files = aggregate.files();
-        long figures = files.stream().filter(f -> f.startsWith(RunDirectory.FIGURES + "/")).count();
-        stdout.println("Files: " + String.join(", ", files.stream().filter(f -> !f.startsWith(RunDirectory.FIGURES + "/")).toList())
-                + (figures > 0 ? ", " + RunDirectory.FIGURES + "/ (" + figures + " files)" : "") + ", point-*/");
-        stdout.flush();
-        for (SweepExecutor.Outcome o : aggregate.outcomes()) {
-            if (!o.completed()) {
-                err.println("palsim: " + failed + " of " + points + " sweep points failed; the first: " + o.point().directoryName()
-                        + " (" + o.point().label() + "): " + o.failure().message());
-                err.flush();
-                return o.failure().exitCode();
-            }
-        }
-        return 0;
+        return sweeps.run(sweepRunner, plan, directory, force, budget);
     }
 }

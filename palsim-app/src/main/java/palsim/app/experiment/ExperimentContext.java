@@ -19,6 +19,14 @@ public interface ExperimentContext<S extends ExperimentSettings> {
     /** Where metrics go (thread-safe); they become metrics.csv and summary.json. */
     MetricsSink metrics();
 
+    /**
+     * Where each job keeps its checkpoints and finds the state to resume from (docs/resume.md).
+     * Default: none (every job starts afresh).
+     */
+    default Checkpoints checkpoints() {
+        return Checkpoints.none(metrics());
+    }
+
     /** Experiment-specific values for summary.json, e.g. {@code sign_flip_epoch} per rule and seed. */
     SummaryExtras summaryExtras();
 

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import palsim.app.InputException;
 import palsim.app.PhaseLog;
@@ -21,6 +22,7 @@ import palsim.app.config.ConfigDocument;
 import palsim.app.config.ConfigSection;
 import palsim.app.config.MissingKeyException;
 import palsim.app.config.UnknownKeyException;
+import palsim.app.experiment.Checkpoints;
 import palsim.app.experiment.CommonSettings;
 import palsim.app.experiment.Experiment;
 import palsim.app.experiment.ExperimentContext;
@@ -59,6 +61,7 @@ public final class ExperimentRunner {
 
     private final ExperimentRegistry registry;
     private final Function<String, Optional<ConfigDocument>> examples;
+    private volatile Consumer<Path> checkpointWritten = file -> {};
 
     /** A runner without example configs: a missing required key is reported alone. */
     public ExperimentRunner(ExperimentRegistry registry) {
@@ -75,12 +78,21 @@ public final class ExperimentRunner {
     }
 
     /**
+     * Calls {@code listener} with the path of every checkpoint file a run writes, right after it is
+     * in place (for tests that stop a run there, and for tools).
+     */
+    public ExperimentRunner onCheckpointWritten(Consumer<Path> listener) {
+        this.checkpointWritten = Objects.requireNonNull(listener, "listener");
+        return this;
+    }
+
+    /**
      * A config that parsed completely: the experiment, its settings, and the resolved document.
      *
      * @param <S> the experiment's settings record
      */
     public record PreparedRun<S extends ExperimentSettings>(Experiment<S> experiment, S settings, CommonSettings common,
-            ConfigDocument document) {
+            CheckpointPolicy checkpoint, ConfigDocument document) {
 
         /** The resolved config as YAML (what config.yaml will contain, without its comment header). */
         public String resolvedYaml() {
@@ -109,11 +121,21 @@ public final class ExperimentRunner {
      * @param clock start and end times
      * @param software the palsim version and git state
      * @param machine the JVM and machine
+     * @param onInterrupt run when the JVM shuts down while the run goes on (Ctrl-C, SIGTERM), after
+     *     the checkpoint, the metrics so far and provenance.json are written and the progress line
+     *     ended: e.g. prints how to resume
      */
     public record Request(Path directory, boolean force, int threads, String commandLine, ProgressReporter progress,
-            Clock clock, SoftwareVersion software, MachineInfo machine) {
+            Clock clock, SoftwareVersion software, MachineInfo machine, Runnable onInterrupt) {
         public Request {
             Objects.requireNonNull(directory, "directory");
+            Objects.requireNonNull(onInterrupt, "onInterrupt");
+        }
+
+        /** A request that says nothing when the run is interrupted. */
+        public Request(Path directory, boolean force, int threads, String commandLine, ProgressReporter progress,
+                Clock clock, SoftwareVersion software, MachineInfo machine) {
+            this(directory, force, threads, commandLine, progress, clock, software, machine, () -> {});
         }
     }
 
@@ -177,6 +199,7 @@ public final class ExperimentRunner {
     private static <S extends ExperimentSettings> PreparedRun<S> parseWith(Experiment<S> experiment, ConfigSection root,
             CommonSettings common, ConfigDocument document) {
         S settings = experiment.parse(root, common);
+        CheckpointPolicy checkpoint = CheckpointPolicy.parse(root);
         document.rejectUnknownKeys();
         List<String> rules = settings.rules();
         if (rules.isEmpty()) {
@@ -188,7 +211,7 @@ public final class ExperimentRunner {
                 throw new InputException(document.sourceName() + ": rule '" + rule + "' is listed twice");
             }
         }
-        return new PreparedRun<>(experiment, settings, common, document);
+        return new PreparedRun<>(experiment, settings, common, checkpoint, document);
     }
 
     /**
@@ -204,21 +227,94 @@ public final class ExperimentRunner {
         Provenance provenance = new Provenance(request.software(), request.machine(), request.commandLine(),
                 run.document().sourceName(), run.common(), run.settings().rules(), request.threads(), start);
         writeProvenance(directory, provenance);
-        directory.writeText(RunDirectory.CONFIG, run.document().toYaml(CONFIG_HEADER));
+        String configText = run.document().toYaml(CONFIG_HEADER);
+        directory.writeText(RunDirectory.CONFIG, configText);
+        return runIn(directory, run, request, executor, provenance, CheckpointFile.configHash(configText), null);
+    }
+
+    /**
+     * Where a resumed run continues from: the run directory's newest checkpoint, checked against its
+     * config.yaml; empty when the run wrote none (it then starts over in its directory).
+     *
+     * @throws InputException naming the checkpoint when it is corrupt, truncated, of another format
+     *     version, or of another config
+     */
+    public static Optional<String> checkResumable(Path directory, String shownAs) {
+        String hash = CheckpointFile.configHash(readConfigText(directory, shownAs));
+        return CheckpointFile.newest(directory).map(file -> {
+            String shown = shownAs + (shownAs.endsWith("/") ? "" : "/") + CheckpointFile.DIRECTORY + "/" + file.getFileName();
+            CheckpointFile.read(file, shown, hash);
+            return CheckpointFile.DIRECTORY + "/" + file.getFileName();
+        });
+    }
+
+    /**
+     * Continues an interrupted run in its directory from its newest checkpoint ({@link #checkResumable});
+     * {@code run} must be its config.yaml, prepared without overrides. The results are those the run
+     * would have had without the interruption.
+     *
+     * @throws InputException for a bad checkpoint, before anything is written
+     * @throws Exception whatever the experiment threw, after provenance.json recorded the failure
+     */
+    public <S extends ExperimentSettings> Result resume(PreparedRun<S> run, Request request, String shownAs)
+            throws Exception {
+        ParallelExecutor executor = new ParallelExecutor(request.threads());
+        run.checkInputs();
+        Path path = request.directory();
+        String hash = CheckpointFile.configHash(readConfigText(path, shownAs));
+        CheckpointFile.Contents from = null;
+        Optional<Path> newest = CheckpointFile.newest(path);
+        if (newest.isPresent()) {
+            String shown = shownAs + (shownAs.endsWith("/") ? "" : "/") + CheckpointFile.DIRECTORY + "/"
+                    + newest.get().getFileName();
+            from = CheckpointFile.read(newest.get(), shown, hash);
+        }
+        RunDirectory directory = RunDirectory.reopen(path, RunDirectory.CONFIG);
+        Instant start = request.clock().instant();
+        Provenance provenance = new Provenance(request.software(), request.machine(), request.commandLine(),
+                run.document().sourceName(), run.common(), run.settings().rules(), request.threads(), start);
+        provenance.resumedFrom(from == null ? null : CheckpointFile.DIRECTORY + "/" + from.file().getFileName());
+        writeProvenance(directory, provenance);
+        return runIn(directory, run, request, executor, provenance, hash, from);
+    }
+
+    private static String readConfigText(Path directory, String shownAs) {
+        Path config = directory.resolve(RunDirectory.CONFIG);
+        try {
+            return Files.readString(config);
+        } catch (IOException e) {
+            throw new InputException(shownAs + (shownAs.endsWith("/") ? "" : "/") + RunDirectory.CONFIG + ": cannot read ("
+                    + e.getMessage() + ")", e);
+        }
+    }
+
+    private <S extends ExperimentSettings> Result runIn(RunDirectory directory, PreparedRun<S> run, Request request,
+            ParallelExecutor executor, Provenance provenance, String configHash, CheckpointFile.Contents resumeFrom)
+            throws Exception {
+        Instant start = provenance.startTime();
 
         MetricsTable metrics = new MetricsTable(run.settings().rules(), run.common().seeds());
         MetricsJournal journal = new MetricsJournal(metrics, directory.directory().resolve(RunDirectory.PARTIAL_METRICS),
                 JOURNAL_FLUSH_MILLIS);
         SummaryExtrasTable extras = new SummaryExtrasTable(run.settings().rules(), run.common().seeds());
         List<String> headlines = Collections.synchronizedList(new ArrayList<>());
+        RunCheckpoints checkpoints = new RunCheckpoints(directory.directory(), configHash, run.checkpoint(), journal,
+                resumeFrom, System::nanoTime, checkpointWritten);
         Context<S> context = new Context<>(run.settings(), run.common(),
-                executor, journal, extras, directory, request.progress(), headlines);
+                executor, journal, extras, directory, request.progress(), headlines, checkpoints);
 
         Thread onShutdown = new Thread(() -> {
             if (Provenance.RUNNING.equals(provenance.status())) {
+                try {
+                    checkpoints.writeNow();
+                } catch (RuntimeException e) {
+                    System.err.println("palsim: could not write the checkpoint: " + e.getMessage());
+                }
                 journal.flush();
                 provenance.interrupted(request.clock().instant());
                 writeProvenance(directory, provenance);
+                request.progress().finish();
+                request.onInterrupt().run();
             }
         }, "palsim-interrupted-run");
         Runtime.getRuntime().addShutdownHook(onShutdown);
@@ -246,6 +342,7 @@ public final class ExperimentRunner {
         journal.close();
         directory.writeText(RunDirectory.METRICS, metrics.toCsv());
         deletePartialMetrics(directory);
+        checkpoints.removeFiles();
         Summary summary = Summary.of(metrics, extras);
         directory.writeText(RunDirectory.SUMMARY, summary.toJson(run.common()));
         Instant end = request.clock().instant();
@@ -292,7 +389,7 @@ public final class ExperimentRunner {
 
     private record Context<S extends ExperimentSettings>(S settings, CommonSettings common,
             ParallelExecutor executor, MetricsSink metrics, SummaryExtras summaryExtras, RunOutput output,
-            ProgressReporter progress, List<String> headlines) implements ExperimentContext<S> {
+            ProgressReporter progress, List<String> headlines, Checkpoints checkpoints) implements ExperimentContext<S> {
 
         @Override
         public void headline(String line) {

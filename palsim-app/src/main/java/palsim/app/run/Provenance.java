@@ -32,6 +32,8 @@ public final class Provenance {
     private String status = RUNNING;
     private Instant end;
     private FailureReport failure;
+    private boolean resumed;
+    private String resumedFrom;
 
     public Provenance(SoftwareVersion software, MachineInfo machine, String commandLine, String configSource,
             CommonSettings common, List<String> rules, int threads, Instant start) {
@@ -64,6 +66,20 @@ public final class Provenance {
         end = endTime;
     }
 
+    /**
+     * Marks the run as a resumed one ({@code palsim resume}), continued from {@code checkpoint} (its
+     * path in the run directory), or started over when null (the run had written no checkpoint).
+     */
+    public synchronized void resumedFrom(String checkpoint) {
+        resumed = true;
+        resumedFrom = checkpoint;
+    }
+
+    /** When this run (or this resumed part of it) started. */
+    public Instant startTime() {
+        return start;
+    }
+
     public synchronized String status() {
         return status;
     }
@@ -87,6 +103,13 @@ public final class Provenance {
         }
         root.put("command_line", commandLine);
         root.put("config_source", configSource);
+        if (resumed) {
+            if (resumedFrom == null) {
+                root.putNull("resumed_from");
+            } else {
+                root.put("resumed_from", resumedFrom);
+            }
+        }
         root.put("task", common.task());
         addAll(root.putArray("rules"), rules);
         ArrayNode seeds = root.putArray("seeds");

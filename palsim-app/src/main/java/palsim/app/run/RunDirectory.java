@@ -76,6 +76,22 @@ public final class RunDirectory implements RunOutput {
     }
 
     /**
+     * Takes over the directory of an interrupted run to continue it ({@code palsim resume}): nothing is
+     * removed; the {@code kept} files (e.g. config.yaml) count as written, the others are written anew
+     * as the run goes on.
+     */
+    public static RunDirectory reopen(Path directory, String... kept) {
+        if (!Files.isDirectory(directory)) {
+            throw new InputException(directory + ": no such run directory");
+        }
+        RunDirectory reopened = new RunDirectory(directory);
+        for (String file : kept) {
+            reopened.remember(file);
+        }
+        return reopened;
+    }
+
+    /**
      * Checks, without changing anything, that {@link #create} would accept {@code directory}.
      *
      * @throws InputException naming the directory if it is a file, or non-empty without {@code force}
@@ -200,6 +216,7 @@ public final class RunDirectory implements RunOutput {
             }
         }
         previous.add(PROVENANCE);
+        CheckpointFile.removeAll(directory);
         Path root = directory.toAbsolutePath().normalize();
         for (String name : previous) {
             Path file = root.resolve(name).normalize();

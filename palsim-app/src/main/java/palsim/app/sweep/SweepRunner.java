@@ -2,6 +2,8 @@ package palsim.app.sweep;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import palsim.app.InputException;
@@ -11,7 +13,9 @@ import palsim.app.config.ConfigDocument;
 import palsim.app.experiment.CommonSettings;
 import palsim.app.experiment.ProgressReporter;
 import palsim.app.run.ExperimentRunner;
+import palsim.app.run.Provenance;
 import palsim.app.run.RunDirectory;
+import palsim.app.run.RunRecord;
 import palsim.app.run.RunOverrides;
 
 /**
@@ -89,6 +93,31 @@ public final class SweepRunner {
                     request.directory().resolve(point.directoryName()), request.force(), threads, request.commandLine(),
                     ProgressReporter.silent(), request.clock(), request.software(), request.machine());
             runner.execute(plan.runs().get(point.index()), pointRequest);
+        });
+        return SweepAggregate.write(directory, plan, outcomes);
+    }
+
+    /**
+     * Continues an interrupted sweep in its directory: a point that completed is kept as it is, a
+     * point with a run directory is resumed from its newest checkpoint ({@link ExperimentRunner#resume},
+     * with the point's own config.yaml), a point that never started runs; then the aggregate is
+     * written as {@link #execute} writes it.
+     */
+    public SweepAggregate resume(Plan plan, ExperimentRunner.Request request, SweepExecutor executor) {
+        RunDirectory directory = RunDirectory.reopen(request.directory(), SWEEP_CONFIG);
+        List<SweepExecutor.Outcome> outcomes = executor.runAll(plan.points(), (point, threads) -> {
+            Path pointDirectory = request.directory().resolve(point.directoryName());
+            ExperimentRunner.Request pointRequest = new ExperimentRunner.Request(pointDirectory, true, threads,
+                    request.commandLine(), ProgressReporter.silent(), request.clock(), request.software(), request.machine());
+            if (!Files.isRegularFile(pointDirectory.resolve(RunDirectory.CONFIG))) {
+                runner.execute(plan.runs().get(point.index()), pointRequest);
+                return;
+            }
+            RunRecord record = RunRecord.open(pointDirectory, point.directoryName());
+            if (record.hasMetrics() && Provenance.COMPLETED.equals(record.status())) {
+                return;
+            }
+            runner.resume(runner.prepare(record.config(), RunOverrides.none()), pointRequest, point.directoryName());
         });
         return SweepAggregate.write(directory, plan, outcomes);
     }

@@ -16,6 +16,7 @@ import palsim.app.data.DataFile;
 import palsim.app.experiment.CommonSettings;
 import palsim.app.experiment.Experiment;
 import palsim.app.experiment.ExperimentContext;
+import palsim.app.experiment.JobCheckpoint;
 import palsim.app.experiment.MetricNames;
 import palsim.app.experiment.MetricsSink;
 import palsim.app.experiment.ParallelExecutor.Job;
@@ -77,8 +78,9 @@ public final class AutoencoderExperiment implements Experiment<AutoencoderSettin
         for (RuleSetup rule : byCost) {
             for (long seed : seeds) {
                 AutoencoderRun run = new AutoencoderRun(settings, rule, seed, epochs);
-                jobs.add(new Job<>("rule " + rule.name() + ", seed " + seed,
-                        () -> run.run(data.forSeed(seed), context.metrics(), context.progress())));
+                String label = "rule " + rule.name() + ", seed " + seed;
+                JobCheckpoint checkpoint = context.checkpoints().job(label);
+                jobs.add(new Job<>(label, () -> run.run(data.forSeed(seed), checkpoint, context.progress())));
             }
         }
         context.progress().begin("training", (long) jobs.size() * epochs, "epochs");

@@ -2,14 +2,19 @@ package palsim.app.experiment.autoencoder;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import palsim.app.data.DataSplit;
+import palsim.app.experiment.JobCheckpoint;
 import palsim.app.experiment.MetricNames;
 import palsim.app.experiment.MetricsSink;
 import palsim.app.experiment.ProgressReporter;
+import palsim.core.le.EpochListener;
 import palsim.core.le.EvaluationMode;
 import palsim.core.le.LeNetwork;
 import palsim.core.le.LeTrainer;
 import palsim.core.le.Targets;
+import palsim.core.state.StateMismatchException;
+import palsim.core.state.StateReader;
 
 /**
  * One job of the experiment: the protocol of le-network.md §4.1 for one rule and one seed, on one
@@ -39,8 +44,13 @@ final class AutoencoderRun {
         this.epochs = epochs;
     }
 
-    /** Trains and measures; returns the test latents after the last epoch. */
-    TestLatents run(DataSplit data, MetricsSink metrics, ProgressReporter progress) {
+    /**
+     * Trains and measures; returns the test latents after the last epoch. Keeps its state in
+     * {@code checkpoint} after every epoch's measurements (the network, and after the last epoch the
+     * test latents too), and continues from the saved state when there is one.
+     */
+    TestLatents run(DataSplit data, JobCheckpoint checkpoint, ProgressReporter progress) {
+        MetricsSink metrics = checkpoint.metrics();
         ProtocolSettings protocol = settings.protocol();
         int latent = settings.network().latentPopulation();
         CheckpointEvaluator evaluator = new CheckpointEvaluator(settings, rule, seed);
@@ -49,7 +59,7 @@ final class AutoencoderRun {
         List<TestLatents> testLatents = new ArrayList<>();
         try (LeNetwork network = LeNetwork.create(settings.network().spec(rule, protocol), seed)) {
             LeTrainer trainer = new LeTrainer(network, protocol.stepsPerBatch(), seed);
-            trainer.train(data.train(), Targets.reconstruction(), epochs, (epoch, t) -> {
+            EpochListener listener = (epoch, t) -> {
                 if (validationPasses) {
                     t.evaluate(data.validation().orElseThrow(), Targets.reconstruction(), EvaluationMode.FULL, latent,
                             protocol.evaluationSteps());
@@ -62,7 +72,33 @@ final class AutoencoderRun {
                 if (epoch > 0) {
                     progress.advance(1);
                 }
-            });
+                checkpoint.epochEnded(epoch, out -> {
+                    out.writeInt(epoch);
+                    out.writeBoolean(epoch == epochs);
+                    if (epoch == epochs) {
+                        out.writeFloats(m.test().codes());
+                        out.writeInts(m.test().labels());
+                    }
+                    network.writeState(out);
+                });
+            };
+            Optional<StateReader> saved = checkpoint.saved();
+            if (saved.isPresent()) {
+                StateReader in = saved.get();
+                int done = in.readInt();
+                if (done < 0 || done > epochs) {
+                    throw new StateMismatchException("autoencoder: saved at epoch " + done + ", outside 0…" + epochs);
+                }
+                if (in.readBoolean()) {
+                    testLatents.add(new TestLatents(rule.name(), seed, done, in.readFloats(), in.readInts(),
+                            settings.network().latentSize()));
+                }
+                network.readState(in);
+                progress.advance(done);
+                trainer.resume(data.train(), Targets.reconstruction(), done, epochs, listener);
+            } else {
+                trainer.train(data.train(), Targets.reconstruction(), epochs, listener);
+            }
         }
         return testLatents.getFirst();
     }

@@ -10,6 +10,8 @@ import palsim.app.experiment.EpochPanels;
 import palsim.app.experiment.CommonSettings;
 import palsim.app.experiment.Experiment;
 import palsim.app.experiment.ExperimentContext;
+import palsim.app.experiment.JobCheckpoint;
+import palsim.app.experiment.MetricsSink;
 import palsim.app.experiment.MetricNames;
 import palsim.app.experiment.ParallelExecutor.Job;
 import palsim.app.plot.EpochCurves;
@@ -74,11 +76,17 @@ public final class AlignmentExperiment implements Experiment<AlignmentSettings> 
         for (SeedGroupJob job : SeedGroupJob.all(settings.circuits(), seeds)) {
             MicrocircuitSpec spec = job.circuit().spec();
             BackwardOnlyTask task = new BackwardOnlyTask(spec, protocol);
+            JobCheckpoint checkpoint = context.checkpoints().job(job.label());
             jobs.add(Job.of(job.label(), () -> {
+                MetricsSink metrics = checkpoint.metrics();
                 UpdateAngleProbe probe = settings.updateAngle()
-                        ? new UpdateAngleProbe(updateAngle(spec, settings, input, seeds[0]), context.metrics(), job.rule())
+                        ? new UpdateAngleProbe(updateAngle(spec, settings, input, seeds[0]), metrics, job.rule())
                         : null;
-                task.run(job.seeds(), input, new AlignmentRecorder(context.metrics(), job.rule(), probe, context.progress()));
+                int lanes = job.seeds().length;
+                // the recorder keeps nothing between epochs: the group and the driver are the whole state
+                GroupCheckpoints checkpoints = new GroupCheckpoints(checkpoint, out -> { }, in -> { },
+                        epoch -> context.progress().advance((long) lanes * epoch + (probe == null ? 0 : (long) lanes * (epoch + 1))));
+                task.run(job.seeds(), input, new AlignmentRecorder(metrics, job.rule(), probe, context.progress()), checkpoints);
             }));
         }
         context.executor().runAll(jobs);

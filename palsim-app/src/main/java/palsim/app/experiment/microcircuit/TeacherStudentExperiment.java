@@ -18,6 +18,7 @@ import palsim.app.experiment.EpochPanels;
 import palsim.app.experiment.CommonSettings;
 import palsim.app.experiment.Experiment;
 import palsim.app.experiment.ExperimentContext;
+import palsim.app.experiment.JobCheckpoint;
 import palsim.app.experiment.MetricNames;
 import palsim.app.experiment.MetricsSink;
 import palsim.app.experiment.ParallelExecutor.Job;
@@ -143,7 +144,8 @@ public final class TeacherStudentExperiment implements Experiment<TeacherStudent
         for (SeedGroupJob job : SeedGroupJob.all(settings.circuits(), seeds)) {
             TeacherStudentTask task = tasks.get(job.rule());
             TeacherSignal teacher = teachers.get(job.rule());
-            jobs.add(new Job<>(job.label(), () -> runGroup(context, job, task, teacher, layers)));
+            JobCheckpoint checkpoint = context.checkpoints().job(job.label());
+            jobs.add(new Job<>(job.label(), () -> runGroup(context, checkpoint, job, task, teacher, layers)));
         }
         List<Outcome> outcomes = context.executor().run(jobs);
 
@@ -170,15 +172,16 @@ public final class TeacherStudentExperiment implements Experiment<TeacherStudent
         headlines(context, outcomes, teacher, layers);
     }
 
-    private static Outcome runGroup(ExperimentContext<TeacherStudentSettings> context, SeedGroupJob job,
-            TeacherStudentTask task, TeacherSignal teacher, int[] layers) {
+    private static Outcome runGroup(ExperimentContext<TeacherStudentSettings> context, JobCheckpoint checkpoint,
+            SeedGroupJob job, TeacherStudentTask task, TeacherSignal teacher, int[] layers) {
         TeacherStudentSettings settings = context.settings();
         MicrocircuitSpec spec = job.circuit().spec();
+        MetricsSink metrics = checkpoint.metrics();
         UpdateAngleProbe probe = settings.updateAngle()
                 ? new UpdateAngleProbe(new BackpropUpdateAngle(spec, teacher.input(), teacher.stepTargets()),
-                        context.metrics(), job.rule())
+                        metrics, job.rule())
                 : null;
-        TeacherStudentRecorder recorder = new TeacherStudentRecorder(context.metrics(), job.rule(), layers,
+        TeacherStudentRecorder recorder = new TeacherStudentRecorder(metrics, job.rule(), layers,
                 settings.protocol().epochs(), job.seeds().length, teacher.teacherWeights(), probe, context.progress());
         OutputTrace trace = null;
         RunObserver observer = recorder;
@@ -189,7 +192,23 @@ public final class TeacherStudentExperiment implements Experiment<TeacherStudent
                     settings.protocol().stepsPerSample(spec.dt()));
             observer = RunObserver.all(recorder, trace);
         }
-        MicrocircuitGroup group = task.run(job.seeds(), teacher, observer);
+        OutputTrace traced = trace;
+        int lanes = job.seeds().length;
+        GroupCheckpoints checkpoints = new GroupCheckpoints(checkpoint,
+                out -> {
+                    recorder.writeState(out);
+                    if (traced != null) {
+                        traced.writeState(out);
+                    }
+                },
+                in -> {
+                    recorder.readState(in);
+                    if (traced != null) {
+                        traced.readState(in);
+                    }
+                },
+                epoch -> context.progress().advance((long) lanes * epoch + (probe == null ? 0 : (long) lanes * (epoch + 1))));
+        MicrocircuitGroup group = task.run(job.seeds(), teacher, observer, checkpoints);
         return new Outcome(job.rule(), recorder.finish(group, context.summaryExtras()), trace);
     }
 

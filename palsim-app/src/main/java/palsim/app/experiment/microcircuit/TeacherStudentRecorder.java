@@ -10,6 +10,8 @@ import palsim.core.microcircuit.WeightSnapshot;
 import palsim.core.microcircuit.protocol.OutputLoss;
 import palsim.core.microcircuit.protocol.RecordPoint;
 import palsim.core.microcircuit.protocol.RunObserver;
+import palsim.core.state.StateReader;
+import palsim.core.state.StateWriter;
 
 /**
  * The metrics of task {@code fw_bw} for one group of student seeds (microcircuit.md §5.3, §6), at
@@ -98,6 +100,24 @@ final class TeacherStudentRecorder implements RunObserver {
         }
         if (epoch > 0) {
             progress.advance(group.seedCount());
+        }
+    }
+
+    /** What the recorder gathered so far (the loss sums, the sign agreements), for a checkpoint. */
+    void writeState(StateWriter out) {
+        loss.writeState(out);
+        for (int lane = 0; lane < feedbackAgrees.length; lane++) {
+            out.writeBooleans(feedbackAgrees[lane]);
+            out.writeBooleans(forwardAgrees[lane]);
+        }
+    }
+
+    /** Continues from {@link #writeState}. */
+    void readState(StateReader in) {
+        loss.readState(in);
+        for (int lane = 0; lane < feedbackAgrees.length; lane++) {
+            in.readBooleansInto(feedbackAgrees[lane], "sign agreements of B_1");
+            in.readBooleansInto(forwardAgrees[lane], "sign agreements of W_1");
         }
     }
 
