@@ -3,14 +3,19 @@ package palsim.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import palsim.app.run.CheckpointFixtures;
 import palsim.app.testing.CliHarness;
 
 /**
@@ -38,15 +43,55 @@ class BadInputTableTest {
      *     means "starts with"
      * @param shipped run against palsim's own experiments and presets rather than the test ones
      */
-    record Row(String name, String config, List<String> args, String line, boolean shipped) {
+    record Row(String name, String config, List<String> args, String line, boolean shipped, Setup setup) {
+        Row(String name, String config, List<String> args, String line, boolean shipped) {
+            this(name, config, args, line, shipped, directory -> { });
+        }
+
         Row withConfig(String text) {
-            return new Row(name, text, args, line, shipped);
+            return new Row(name, text, args, line, shipped, setup);
         }
 
         @Override
         public String toString() {
             return name;
         }
+    }
+
+    /** Prepares the working directory of a row (e.g. a run directory to resume) before it runs. */
+    @FunctionalInterface
+    interface Setup {
+        void prepare(Path directory) throws IOException;
+    }
+
+    /**
+     * {@code palsim resume r} of a run directory {@code r} that holds {@link #GOOD} as config.yaml,
+     * an interrupted run's provenance.json and {@code checkpoint} as its newest checkpoint.
+     */
+    private static Row resume(String name, String line, Function<String, byte[]> checkpoint) {
+        return new Row(name, null, List.of("resume", "r"), line, false, directory -> {
+            Path run = Files.createDirectories(directory.resolve("r"));
+            Files.writeString(run.resolve("config.yaml"), GOOD);
+            Files.writeString(run.resolve("provenance.json"), "{\"status\": \"interrupted\"}\n");
+            Path file = CheckpointFixtures.file(run, 3);
+            Files.createDirectories(file.getParent());
+            Files.write(CheckpointFixtures.file(run, 2), CheckpointFixtures.valid(GOOD, 2));
+            Files.write(file, checkpoint.apply(GOOD));
+        });
+    }
+
+    private static byte[] truncated(byte[] bytes) {
+        return Arrays.copyOf(bytes, bytes.length / 2);
+    }
+
+    private static byte[] flipped(byte[] bytes) {
+        byte[] copy = bytes.clone();
+        copy[copy.length / 2] ^= 0x10;
+        return copy;
+    }
+
+    private static byte[] version(int version) {
+        return ByteBuffer.allocate(64).put("PALSIMCK".getBytes(StandardCharsets.US_ASCII)).putInt(version).array();
     }
 
     private static Row config(String name, String text, String line) {
@@ -133,7 +178,7 @@ class BadInputTableTest {
                 good("zero epochs", "--epochs: must be >= 1, got 0", "--epochs", "0"),
                 good("zero threads", "--threads: must be >= 1, got 0", "--threads", "0"),
                 good("unknown option", "unknown option: '--forc'…--force…(see 'palsim run --help')…", "--forc"),
-                command("missing command", "missing command (one of: run, reproduce, rerun, verify, sweep, report, presets, data)…"),
+                command("missing command", "missing command (one of: run, reproduce, resume, rerun, verify, sweep, report, presets, data)…"),
                 command("unknown command", "unmatched argument at index 0: 'rnu'…", "rnu"),
                 command("run without a config", "missing required parameter: 'CONFIG'…", "run"),
                 good("epochs override does not hide a bad epochs", "epochs: expected an integer, got \"ten\"", "--epochs", "2")
@@ -173,7 +218,41 @@ class BadInputTableTest {
                 new Row("missing data file", null, List.of("reproduce", "fig1fgh", "--set", "data.dir=" + DIR + "/no-mnist"),
                         DIR + "/no-mnist/train-images-idx3-ubyte.gz: not found …", true),
                 new Row("shipped config with a bad value", null, List.of("reproduce", "fig1b", "--set", "model.dt=-0.01"),
-                        "model.dt: must be > 0, got -0.01", true));
+                        "model.dt: must be > 0, got -0.01", true),
+                // Checkpoints and resume
+                config("negative checkpoint interval", GOOD + "checkpoint: {every_epochs: -1}\n",
+                        "checkpoint.every_epochs: must be >= 0, got -1"),
+                config("unknown checkpoint key", GOOD + "checkpoint: {every_epoch: 2}\n",
+                        "exp.yaml: unknown key 'checkpoint.every_epoch' …"),
+                good("checkpoint minutes of the wrong type", "checkpoint.every_minutes: expected a number, got \"often\"",
+                        "--set", "checkpoint.every_minutes=often"),
+                command("resume of a missing directory", "nowhere: no such directory", "resume", "nowhere"),
+                command("resume of a directory without a run", ".: not a run directory (no config.yaml)", "resume", "."),
+                resume("resume from a truncated checkpoint",
+                        "r/checkpoints/checkpoint-000003.bin: checkpoint is corrupt or truncated (checksum mismatch)",
+                        config -> truncated(CheckpointFixtures.valid(config, 3))),
+                resume("resume from a corrupt checkpoint",
+                        "r/checkpoints/checkpoint-000003.bin: checkpoint is corrupt or truncated (checksum mismatch)",
+                        config -> flipped(CheckpointFixtures.valid(config, 3))),
+                resume("resume from a file that is no checkpoint",
+                        "r/checkpoints/checkpoint-000003.bin: not a palsim checkpoint (corrupt or truncated)",
+                        config -> "not a checkpoint at all".getBytes(StandardCharsets.UTF_8)),
+                resume("resume from an empty checkpoint",
+                        "r/checkpoints/checkpoint-000003.bin: not a palsim checkpoint (corrupt or truncated)",
+                        config -> new byte[0]),
+                resume("resume from another checkpoint format version",
+                        "r/checkpoints/checkpoint-000003.bin: checkpoint format version 99; this palsim reads version "
+                                + CheckpointFixtures.formatVersion(),
+                        config -> version(99)),
+                resume("resume with a changed config",
+                        "r/checkpoints/checkpoint-000003.bin: the checkpoint belongs to another config (config.yaml changed"
+                                + " since it was written; resume needs the config the run started with)",
+                        config -> CheckpointFixtures.valid(config.replace("epochs: 3", "epochs: 4"), 3)),
+                new Row("resume with zero threads", null, List.of("resume", "r", "--threads", "0"),
+                        "--threads: must be >= 1, got 0", false, directory -> {
+                            Path run = Files.createDirectories(directory.resolve("r"));
+                            Files.writeString(run.resolve("config.yaml"), GOOD);
+                        }));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -185,6 +264,7 @@ class BadInputTableTest {
             file = dir.resolve("exp.yaml").toString();
             Files.writeString(dir.resolve("exp.yaml"), row.config());
         }
+        row.setup().prepare(dir);
         List<String> before = listing();
         String path = file;
         String[] args = row.args().stream().map(a -> a.replace(FILE, String.valueOf(path)).replace(DIR, base)).toArray(String[]::new);
