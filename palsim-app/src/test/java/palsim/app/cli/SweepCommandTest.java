@@ -86,4 +86,46 @@ class SweepCommandTest {
         assertThat(index.at("/points/0/error/kind").asText()).isEqualTo("diverged");
         assertThat(index.at("/points/1/status").asText()).isEqualTo("completed");
     }
+
+    @Test
+    void aKilledSweepResumesItsUnfinishedPointsAndKeepsTheFinishedOnes() throws IOException {
+        var whole = cli.run("sweep", "sweep.yaml", "--out", "whole", "--threads", "2");
+        assertThat(whole.exitCode()).as(whole.err()).isZero();
+        var killed = cli.run("sweep", "sweep.yaml", "--out", "killed", "--threads", "2");
+        assertThat(killed.exitCode()).as(killed.err()).isZero();
+        // as a kill leaves it: point 1 was running (journal, provenance "running"), points 2 and 3 never
+        // started, no aggregate yet; point 0 finished
+        Path k = dir.resolve("killed");
+        String finished = Files.readString(k.resolve("point-000/provenance.json"));
+        for (String file : List.of("metrics.csv", "summary.json", "provenance.json")) {
+            Files.delete(k.resolve("point-001").resolve(file));
+        }
+        Files.writeString(k.resolve("point-001/provenance.json"), "{\"status\": \"running\"}\n");
+        Files.writeString(k.resolve("point-001/metrics.partial.csv"), "rule,seed,epoch,metric,layer,value\n");
+        deleteTree(k.resolve("point-002"));
+        Files.createDirectories(k.resolve("point-003"));
+        Files.delete(k.resolve("metrics.csv"));
+        Files.delete(k.resolve("sweep.json"));
+
+        var resumed = cli.run("resume", "killed", "--threads", "1");
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThat(resumed.out()).contains("Sweep finished: 4 of 4 points completed: killed");
+        assertThat(Files.readString(k.resolve("point-000/provenance.json"))).as("finished point kept").isEqualTo(finished);
+        assertThat(k.resolve("point-001/metrics.partial.csv")).doesNotExist();
+        for (String file : List.of("metrics.csv", "sweep.json", "point-001/metrics.csv", "point-002/summary.json",
+                "point-003/metrics.csv")) {
+            assertThat(Files.readString(k.resolve(file))).as(file).isEqualTo(Files.readString(dir.resolve("whole").resolve(file)));
+        }
+        var again = cli.run("resume", "killed");
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(Files.readString(k.resolve("point-000/provenance.json"))).isEqualTo(finished);
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
 }
