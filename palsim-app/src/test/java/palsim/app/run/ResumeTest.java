@@ -30,8 +30,8 @@ import palsim.app.experiment.ProgressReporter;
 /**
  * A run stopped right after its k-th checkpoint file (as if killed there: nothing after it reaches
  * the checkpoint) and then resumed ends with metrics.csv, summary.json, the figures and every other
- * result file byte-identical to an uninterrupted run — for both microcircuit tasks and the LE
- * autoencoder, with a job stopped mid-way, jobs finished before the stop and jobs not yet started,
+ * result file byte-identical to an uninterrupted run — for both microcircuit tasks, microcircuit
+ * classification and the LE autoencoder, with a job stopped mid-way, jobs finished before the stop and jobs not yet started,
  * and with another thread count for the resumed part.
  */
 class ResumeTest {
@@ -89,6 +89,32 @@ class ResumeTest {
             """;
 
     /** The uninterrupted runs, one per config, shared by the cases. */
+    private static final String CLASSIFICATION = """
+            task: classification
+            seeds: [1, 2]
+            epochs: 2
+            model:
+              layers: [4, 12, 3]
+              step_order: genn
+              tau_forward_low_pass: 100
+              init_w_range: [-0.1, 0.1]
+              init_wip_range: [-0.1, 0.1]
+              init_b_range: [-1, 1]
+              init_bpi_range: [-1, 1]
+              eta_fw: [50.0, 0.01]
+              eta_ip: [0.05]
+              eta_pi: [0.02]
+            data: {dataset: yinyang, train_size: 120, validation_size: 30, test_size: 30}
+            rules:
+              bp: {}
+              pal:
+                noise: {std: [0.01], tau: 0.1, refresh_interval: 0.01}
+                tau_high_pass: 0.1
+                learning_rates: [0.5]
+                decay: [1e-6]
+            checkpoint: {every_epochs: 1}
+            """;
+
     @TempDir
     static Path wholeRuns;
     private static final Map<String, Path> WHOLE = new ConcurrentHashMap<>();
@@ -104,6 +130,9 @@ class ResumeTest {
                 // 2 rules × 2 groups (4 + 1 seeds), epochs 0…4, the first group traced
                 Arguments.of("teacher-student, traced group mid-way", TEACHER_STUDENT, 3),
                 Arguments.of("teacher-student, two jobs done", TEACHER_STUDENT, 12),
+                // 2 rules × 1 group, 6 stages each (validation, 2 × (training, validation), test)
+                Arguments.of("classification, first job mid-way", CLASSIFICATION, 3),
+                Arguments.of("classification, first job done, second mid-way", CLASSIFICATION, 8),
                 Arguments.of("autoencoder, first job mid-way", autoencoder(), 2),
                 Arguments.of("autoencoder, one job done, the next at epoch 0", autoencoder(), 4));
     }

@@ -387,7 +387,7 @@ public final class MicrocircuitGroup {
             out.writeInt(snapshot.quantities().size());
             for (CircuitQuantity q : snapshot.quantities()) {
                 out.writeString(q.name());
-                for (int l = q.firstLayer(); l <= q.lastLayer(state.n); l++) {
+                for (int l = q.firstLayer(state.n); l <= q.lastLayer(state.n); l++) {
                     out.writeDoubles(snapshot.get(q, l));
                 }
             }
@@ -423,7 +423,7 @@ public final class MicrocircuitGroup {
                 } catch (IllegalArgumentException e) {
                     throw new StateMismatchException("microcircuit: unknown quantity " + name);
                 }
-                for (int l = q.firstLayer(); l <= q.lastLayer(state.n); l++) {
+                for (int l = q.firstLayer(state.n); l <= q.lastLayer(state.n); l++) {
                     double[] v = in.readDoubles();
                     try {
                         snapshot.set(q, l, v);

@@ -103,7 +103,7 @@ class GroupStateTest {
     private static void assertSame(CircuitSnapshot a, CircuitSnapshot b) {
         assertThat(a.quantities()).isEqualTo(b.quantities());
         for (CircuitQuantity q : a.quantities()) {
-            for (int l = q.firstLayer(); l <= q.lastLayer(a.layers()); l++) {
+            for (int l = q.firstLayer(a.layers()); l <= q.lastLayer(a.layers()); l++) {
                 assertThat(Arrays.equals(a.get(q, l), b.get(q, l))).as("%s layer %d", q, l).isTrue();
             }
         }

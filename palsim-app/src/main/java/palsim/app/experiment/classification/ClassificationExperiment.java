@@ -13,6 +13,8 @@ import palsim.app.experiment.CommonSettings;
 import palsim.app.experiment.EpochPanels;
 import palsim.app.experiment.Experiment;
 import palsim.app.experiment.ExperimentContext;
+import palsim.app.experiment.JobCheckpoint;
+import palsim.app.experiment.microcircuit.GroupCheckpoints;
 import palsim.app.experiment.MetricNames;
 import palsim.app.experiment.ParallelExecutor.Job;
 import palsim.app.experiment.microcircuit.CircuitModel;
@@ -175,11 +177,14 @@ public final class ClassificationExperiment implements Experiment<Classification
         for (ClassCircuit circuit : settings.circuits()) {
             for (long[] group : groups) {
                 String label = "rule " + circuit.label() + ", seeds " + Arrays.toString(group);
+                JobCheckpoint checkpoint = context.checkpoints().job(label);
                 jobs.add(Job.of(label, () -> {
                     MicrocircuitGroup g = MicrocircuitGroup.create(circuit.spec(), group);
-                    ClassificationRecorder recorder = new ClassificationRecorder(context.metrics(), circuit.label(),
+                    ClassificationRecorder recorder = new ClassificationRecorder(checkpoint.metrics(), circuit.label(),
                             context.progress(), tests);
-                    new ClassificationDriver(g, samples, settings.readout()).run(stages, recorder);
+                    GroupCheckpoints checkpoints = new GroupCheckpoints(checkpoint, out -> recorder.writeState(out, group),
+                            in -> recorder.readState(in, group), stage -> context.progress().advance((long) group.length * (stage + 1)));
+                    new ClassificationDriver(g, samples, settings.readout()).run(stages, recorder, checkpoints);
                 }));
             }
         }

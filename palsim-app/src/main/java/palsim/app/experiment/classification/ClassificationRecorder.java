@@ -10,6 +10,9 @@ import palsim.core.microcircuit.MicrocircuitGroup;
 import palsim.core.microcircuit.classification.ClassificationObserver;
 import palsim.core.microcircuit.classification.Split;
 import palsim.core.microcircuit.classification.StageResult;
+import palsim.core.state.StateMismatchException;
+import palsim.core.state.StateReader;
+import palsim.core.state.StateWriter;
 
 /**
  * Turns the stage results of one job into metrics: {@code val_acc} per validation stage,
@@ -69,6 +72,33 @@ final class ClassificationRecorder implements ClassificationObserver {
             double angle = Angles.degreesToTranspose(group.feedbackWeights(lane, l), group.forwardWeights(lane, l + 1), n[l],
                     n[l + 1]);
             metrics.record(label, group.seed(lane), epoch, MetricNames.ANGLE_B_WT, l, angle);
+        }
+    }
+
+    /** The test decisions of {@code seeds} recorded so far (after the test stage), for a checkpoint. */
+    void writeState(StateWriter out, long[] seeds) {
+        for (long seed : seeds) {
+            TestResults t = tests.get(key(label, seed));
+            out.writeBoolean(t != null);
+            if (t != null) {
+                out.writeLong(seed);
+                out.writeInts(t.predictions());
+                out.writeInts(t.labels());
+                out.writeInt(t.classes());
+            }
+        }
+    }
+
+    /** Continues from {@link #writeState} of the same seeds: puts the saved test decisions back. */
+    void readState(StateReader in, long[] seeds) {
+        for (long seed : seeds) {
+            if (in.readBoolean()) {
+                long saved = in.readLong();
+                if (saved != seed) {
+                    throw new StateMismatchException("classification: test decisions of seed " + saved + ", expected " + seed);
+                }
+                tests.put(key(label, seed), new TestResults(label, seed, in.readInts(), in.readInts(), in.readInt()));
+            }
         }
     }
 

@@ -11,12 +11,13 @@ import palsim.core.state.StateReader;
 import palsim.core.state.StateWriter;
 
 /**
- * A seed-group job's checkpoints as the microcircuit tasks take them. The job's state is: the epoch,
+ * A seed-group job's checkpoints as the microcircuit tasks (and the classification driver) take
+ * them. The job's state is: the epoch (or stage),
  * the observers' accumulators (what the experiment's recorders and traces gathered so far), then the
  * task's progress (sample orders, counters and the whole group, see
  * {@link palsim.core.microcircuit.MicrocircuitGroup#writeState}).
  */
-final class GroupCheckpoints implements EpochCheckpoints {
+public final class GroupCheckpoints implements EpochCheckpoints {
     private final JobCheckpoint job;
     private final JobState observers;
     private final Consumer<StateReader> restoreObservers;
@@ -27,7 +28,7 @@ final class GroupCheckpoints implements EpochCheckpoints {
      * @param restoreObservers reads it back
      * @param restored told the epoch a resumed job continues after (e.g. to advance the progress)
      */
-    GroupCheckpoints(JobCheckpoint job, JobState observers, Consumer<StateReader> restoreObservers, IntConsumer restored) {
+    public GroupCheckpoints(JobCheckpoint job, JobState observers, Consumer<StateReader> restoreObservers, IntConsumer restored) {
         this.job = job;
         this.observers = observers;
         this.restoreObservers = restoreObservers;

@@ -5,6 +5,9 @@ import java.util.List;
 import palsim.core.data.Dataset;
 import palsim.core.microcircuit.MicrocircuitGroup;
 import palsim.core.microcircuit.SynapsesFirstStepOrder;
+import palsim.core.microcircuit.protocol.EpochCheckpoints;
+import palsim.core.state.StateMismatchException;
+import palsim.core.state.StateReader;
 
 /**
  * Runs a group of seeds through a list of {@link Stage}s of a classification task
@@ -53,8 +56,34 @@ public final class ClassificationDriver {
 
     /** Runs {@code stages} in order, reporting each to {@code observer}. */
     public void run(List<Stage> stages, ClassificationObserver observer) {
-        for (Stage stage : stages) {
-            observer.stageEnded(group, runStage(stage));
+        run(stages, observer, EpochCheckpoints.none());
+    }
+
+    /**
+     * Runs {@code stages} in order, reporting each to {@code observer} and then offering the progress
+     * to {@code checkpoints} (its "epoch" is the index of the stage that ended); when
+     * {@code checkpoints} has saved progress, continues after the saved stage. A stage starts from
+     * the group's state alone (fresh orders from the lanes' generators, players reset, switches set),
+     * so the stage index and the group are the whole progress.
+     */
+    public void run(List<Stage> stages, ClassificationObserver observer, EpochCheckpoints checkpoints) {
+        int first = 0;
+        StateReader saved = checkpoints.resumeFrom();
+        if (saved != null) {
+            int done = saved.readInt();
+            if (done < 0 || done >= stages.size()) {
+                throw new StateMismatchException("classification: saved after stage " + done + " of " + stages.size());
+            }
+            group.readState(saved);
+            first = done + 1;
+        }
+        for (int s = first; s < stages.size(); s++) {
+            observer.stageEnded(group, runStage(stages.get(s)));
+            int done = s;
+            checkpoints.epochEnded(s, out -> {
+                out.writeInt(done);
+                group.writeState(out);
+            });
         }
     }
 
