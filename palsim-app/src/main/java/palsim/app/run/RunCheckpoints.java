@@ -88,11 +88,6 @@ final class RunCheckpoints implements Checkpoints {
         return job;
     }
 
-    /** Number of jobs the resumed checkpoint held (0 for a fresh run). */
-    int resumedJobs() {
-        return resumed.size();
-    }
-
     /** Writes the checkpoint file now with every job's latest state (nothing if no job saved yet). */
     void writeNow() {
         writing.lock();
