@@ -20,7 +20,8 @@ import palsim.app.testing.CliHarness;
  * uninterrupted run's.
  */
 class KillAndResumeTest {
-    private static final List<String> RUN = List.of("reproduce", "fig1b", "--seeds", "2", "--epochs", "30", "--set",
+    /** Long enough (300 short epochs) that the run is still going when the signal arrives after its first checkpoints. */
+    private static final List<String> RUN = List.of("reproduce", "fig1b", "--seeds", "2", "--epochs", "300", "--set",
             "protocol.dataset_size=10", "--set", "protocol.settling_time=5", "--set", "checkpoint.every_epochs=1");
 
     @TempDir
