@@ -169,6 +169,7 @@ final class SweepCommand implements Callable<Integer> {
         String name = config.getFileName() == null ? "sweep" : config.getFileName().toString().replaceFirst("\\.ya?ml$", "");
         ExperimentRunner runner = new ExperimentRunner(environment.experiments(), environment.presets()::example);
         SweepRunner sweeps = new SweepRunner(runner);
+        SlurmSettings slurmSettings = SlurmSettings.of(document); // checked for every executor, like the rest of the config
         SweepRunner.Plan plan = sweeps.plan(document);
 
         Path directory = out != null ? environment.workingDirectory().resolve(out)
@@ -176,7 +177,7 @@ final class SweepCommand implements Callable<Integer> {
         RunDirectory.requireUsable(directory, force);
         RunSupport support = new RunSupport(environment, spec);
         PrintWriter err = spec.commandLine().getErr();
-        SweepExecutor chosen = executor(directory.toAbsolutePath().normalize(), document, plan, budget, name, support);
+        SweepExecutor chosen = executor(directory.toAbsolutePath().normalize(), slurmSettings, plan, budget, name, support);
         if (chosen == null) {
             return 0; // --dry-run: the script is printed
         }
@@ -284,10 +285,10 @@ final class SweepCommand implements Callable<Integer> {
             throw new InputException("--threads: must be >= 1, got " + budget);
         }
         RunSupport support = new RunSupport(environment, spec);
-        ConfigDocument document = ConfigDocument.load(directory.resolve(SweepRunner.SWEEP_CONFIG),
-                directory.resolve(SweepRunner.SWEEP_CONFIG).toString());
+        SlurmSettings slurmSettings = SlurmSettings.of(ConfigDocument.load(directory.resolve(SweepRunner.SWEEP_CONFIG),
+                directory.resolve(SweepRunner.SWEEP_CONFIG).toString()));
         long remaining = plan.points().stream().filter(p -> !RecordedOutcome.completed(directory, p)).count();
-        SweepExecutor chosen = executor(directory, document, plan, budget, directory.getFileName().toString(), support);
+        SweepExecutor chosen = executor(directory, slurmSettings, plan, budget, directory.getFileName().toString(), support);
         if (chosen == null) {
             return 0;
         }
@@ -305,14 +306,14 @@ final class SweepCommand implements Callable<Integer> {
      * The executor {@code --executor} names, set up from the options (and the config's
      * {@code sweep.slurm}); null after {@code --dry-run} printed the job script.
      */
-    private SweepExecutor executor(Path directory, ConfigDocument document, SweepRunner.Plan plan, int budget, String name,
+    private SweepExecutor executor(Path directory, SlurmSettings configured, SweepRunner.Plan plan, int budget, String name,
             RunSupport support) {
         switch (executor) {
             case "local" -> {
                 return new LocalSweepExecutor(budget);
             }
             case "slurm" -> {
-                SlurmSettings settings = SlurmSettings.of(document);
+                SlurmSettings settings = configured;
                 settings = slurm.time == null ? settings : settings.withTime(slurm.time);
                 settings = slurm.mem == null ? settings : settings.withMem(slurm.mem);
                 settings = slurm.cpusPerTask == null ? settings : settings.withCpusPerTask(slurm.cpusPerTask);
