@@ -2,7 +2,6 @@ package palsim.app.sweep;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -43,9 +42,4 @@ public interface SweepExecutorProvider {
      * @throws palsim.app.InputException for a bad setting (one line naming it)
      */
     SweepExecutor create(Settings settings);
-
-    /** The option names of {@code --conf} keys the executor reads itself, for help texts. */
-    default List<String> notes() {
-        return List.of();
-    }
 }
