@@ -152,6 +152,9 @@ final class SweepCommand implements Callable<Integer> {
         if (slurm.dryRun && !"slurm".equals(executor)) {
             throw new InputException("--dry-run: only with --executor slurm");
         }
+        if (slurm.noWait && (!"slurm".equals(executor) || retryFailed != null)) {
+            throw new InputException("--no-wait: only with --executor slurm and a CONFIG");
+        }
         if (point != null) {
             return runPoint();
         }

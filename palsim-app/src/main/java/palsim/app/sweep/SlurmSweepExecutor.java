@@ -35,6 +35,7 @@ public final class SlurmSweepExecutor implements SweepExecutor {
     /** The job script, as submitted. */
     public static final String SCRIPT = FOLDER + "/sweep.sbatch";
 
+    private static final int MAX_SQUEUE_FAILURES = 10;
     private static final Pattern TASK = Pattern.compile("^(\\d+)_(\\d+)\\|(\\S+)(?:\\|(\\S+))?$");
 
     private final Path directory;
@@ -135,7 +136,10 @@ public final class SlurmSweepExecutor implements SweepExecutor {
             throw new InputException("sbatch refused the sweep's job array: " + oneLine(submitted.output())
                     + " (script: " + script + ")");
         }
-        jobId = submitted.output().strip().split(";")[0];
+        // --parsable prints "<id>" or "<id>;<cluster>"; sbatch's warnings may come before it.
+        jobId = submitted.output().lines().map(String::strip).filter(l -> l.matches("\\d+(;\\S*)?")).reduce((a, b) -> b)
+                .map(l -> l.split(";")[0])
+                .orElseThrow(() -> new IllegalStateException("sbatch gave no job id: " + oneLine(submitted.output())));
         progress.printf(Locale.ROOT, "palsim: submitted SLURM job array %s: %d task%s, logs in %s/%n", jobId, points.size(),
                 points.size() == 1 ? "" : "s", directory.resolve(FOLDER));
         progress.flush();
@@ -161,11 +165,19 @@ public final class SlurmSweepExecutor implements SweepExecutor {
     /** Polls squeue until none of the array's tasks is queued or running, printing each change of counts. */
     private void waitForQueue(int tasks) {
         String last = "";
+        int squeueFailures = 0;
         while (true) {
             Result queue = run(List.of("squeue", "-h", "-r", "-j", jobId, "-o", "%i|%T"));
             if (queue.exitCode() != 0 && !queue.output().contains("Invalid job id")) {
-                throw new IllegalStateException("squeue failed: " + oneLine(queue.output()));
+                // A busy controller times out now and then; give up only when it keeps failing.
+                if (++squeueFailures >= MAX_SQUEUE_FAILURES) {
+                    throw new IllegalStateException("squeue failed " + squeueFailures + " times in a row (" + oneLine(queue.output())
+                            + "); SLURM job " + jobId + " goes on: collect it later with palsim sweep --collect " + directory);
+                }
+                pause();
+                continue;
             }
+            squeueFailures = 0;
             Map<String, Integer> counts = new TreeMap<>();
             int queued = 0;
             for (String line : queue.exitCode() == 0 ? queue.output().lines().toList() : List.<String>of()) {
@@ -191,13 +203,17 @@ public final class SlurmSweepExecutor implements SweepExecutor {
             if (queued == 0) {
                 return;
             }
-            try {
-                Thread.sleep(poll.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for SLURM job " + jobId
-                        + " (it goes on; collect it later with palsim sweep --collect " + directory + ")", e);
-            }
+            pause();
+        }
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(poll.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for SLURM job " + jobId
+                    + " (it goes on; collect it later with palsim sweep --collect " + directory + ")", e);
         }
     }
 

@@ -118,6 +118,8 @@ class SweepClusterCommandTest {
                 .isEqualTo("palsim: --executor: expected local, slurm or spark, got 'condor'\n");
         assertThat(cli.run("sweep", "sweep.yaml", "--out", "s", "--dry-run").err())
                 .isEqualTo("palsim: --dry-run: only with --executor slurm\n");
+        assertThat(cli.run("sweep", "sweep.yaml", "--out", "s", "--no-wait").err())
+                .isEqualTo("palsim: --no-wait: only with --executor slurm and a CONFIG\n");
         assertThat(cli.run("sweep", "--point", "1").err()).isEqualTo("palsim: --point: needs --out DIR, the sweep directory\n");
         assertThat(cli.run("sweep", "--collect", "nowhere").err())
                 .isEqualTo("palsim: " + dir.resolve("nowhere") + ": not a sweep directory (no sweep.yaml)\n");
