@@ -103,6 +103,8 @@ class SparkSweepIT {
             Process master = daemon(home, "master.log", "org.apache.spark.deploy.master.Master",
                     "--host", "127.0.0.1", "--port", Integer.toString(port), "--webui-port", Integer.toString(freePort()));
             daemons.add(master);
+            // The worker only once the master listens: a worker that finds no master retries after seconds.
+            awaitLine(dir.resolve("master.log"), "I have been elected leader", Duration.ofMinutes(3), master);
             Process worker = daemon(home, "worker.log", "org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1",
                     "--cores", "2", "--memory", "2g", "--webui-port", Integer.toString(freePort()),
                     "--work-dir", dir.resolve("work").toString(), "spark://127.0.0.1:" + port);
