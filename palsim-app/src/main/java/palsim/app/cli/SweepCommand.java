@@ -178,6 +178,10 @@ final class SweepCommand implements Callable<Integer> {
         Path directory = out != null ? environment.workingDirectory().resolve(out)
                 : RunDirectory.defaultPath(environment.workingDirectory(), name + "-sweep", LocalDateTime.now(environment.clock()));
         RunDirectory.requireUsable(directory, force);
+        if ("local".equals(executor)) {
+            // this machine: the shared local sweep (its points can be resumed with palsim resume)
+            return new SweepSupport(environment, spec).run(sweeps, plan, directory, force, budget);
+        }
         RunSupport support = new RunSupport(environment, spec);
         PrintWriter err = spec.commandLine().getErr();
         SweepExecutor chosen = executor(directory.toAbsolutePath().normalize(), slurmSettings, plan, budget, name, support);
@@ -185,9 +189,8 @@ final class SweepCommand implements Callable<Integer> {
             return 0; // --dry-run: the script is printed
         }
         int points = plan.points().size();
-        err.printf(Locale.ROOT, "palsim: sweeping %s: %d point%s, %s → %s%n", plan.runs().getFirst().common().task(),
-                points, points == 1 ? "" : "s", "local".equals(executor) ? budget + " thread" + (budget == 1 ? "" : "s")
-                        : "on " + executor, support.display(directory));
+        err.printf(Locale.ROOT, "palsim: sweeping %s: %d point%s, on %s → %s%n", plan.runs().getFirst().common().task(),
+                points, points == 1 ? "" : "s", executor, support.display(directory));
         err.flush();
 
         ExperimentRunner.Request request = new ExperimentRunner.Request(directory, force, budget, support.commandLine(),
