@@ -6,6 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import palsim.app.InputException;
 import palsim.app.Messages;
 import palsim.app.config.ConfigAssignment;
@@ -120,5 +123,63 @@ public final class SweepRunner {
             runner.resume(runner.prepare(record.config(), RunOverrides.none()), pointRequest, point.directoryName());
         });
         return SweepAggregate.write(directory, plan, outcomes);
+    }
+
+    /**
+     * Runs point {@code index} of {@code plan} into {@code <request.directory()>/point-NNN} with
+     * {@code threads} worker threads: what a cluster executor's task does ({@code palsim sweep
+     * --point N}), through the same {@link ExperimentRunner} as every other run.
+     *
+     * @param request the sweep's request: its directory is the sweep directory
+     * @param force replace what a previous attempt left in the point's directory
+     * @throws Exception what the run threw, after its provenance.json recorded the failure
+     */
+    public ExperimentRunner.Result runPoint(Plan plan, ExperimentRunner.Request request, int index, int threads, boolean force)
+            throws Exception {
+        if (index < 0 || index >= plan.points().size()) {
+            throw new InputException("--point: the sweep has points 0 to " + (plan.points().size() - 1) + ", got " + index);
+        }
+        SweepPoint point = plan.points().get(index);
+        ExperimentRunner.Request pointRequest = new ExperimentRunner.Request(
+                request.directory().resolve(point.directoryName()), force, threads, request.commandLine(),
+                ProgressReporter.silent(), request.clock(), request.software(), request.machine());
+        return runner.execute(plan.runs().get(index), pointRequest);
+    }
+
+    /**
+     * Writes the aggregate of the sweep in {@code directory} from what its points' run directories
+     * record ({@link RecordedOutcome}): {@code palsim sweep --collect}, and the last step of the
+     * executors that run points elsewhere.
+     */
+    public static SweepAggregate collect(Plan plan, Path directory) {
+        List<SweepExecutor.Outcome> outcomes = plan.points().stream().map(p -> RecordedOutcome.of(directory, p)).toList();
+        return SweepAggregate.write(RunDirectory.create(directory, true), plan, outcomes);
+    }
+
+    /**
+     * Runs again, on {@code executor}, every point of the sweep in {@code request.directory()} that
+     * did not complete (failed, killed, never started), each into its own directory afresh, then
+     * writes the aggregate of all points; completed points are left as they are.
+     */
+    public SweepAggregate retryFailed(Plan plan, ExperimentRunner.Request request, SweepExecutor executor) {
+        Path directory = request.directory();
+        List<SweepPoint> remaining = plan.points().stream().filter(p -> !RecordedOutcome.completed(directory, p)).toList();
+        Map<SweepPoint, SweepExecutor.Outcome> rerun = remaining.isEmpty() ? Map.of()
+                : executor.runAll(remaining, (point, threads) -> runPoint(plan, request, point.index(), threads, true))
+                        .stream().collect(Collectors.toMap(SweepExecutor.Outcome::point, Function.identity()));
+        List<SweepExecutor.Outcome> outcomes = plan.points().stream()
+                .map(p -> rerun.getOrDefault(p, new SweepExecutor.Outcome(p, null))).toList();
+        return SweepAggregate.write(RunDirectory.create(directory, true), plan, outcomes);
+    }
+
+    /**
+     * Starts the sweep like {@link #execute} but returns once {@code executor} has handed the points
+     * on (a SLURM array submitted without waiting), writing no aggregate: {@link #collect} writes it
+     * when the points are done.
+     */
+    public void submit(Plan plan, ExperimentRunner.Request request, SweepExecutor executor) {
+        RunDirectory directory = RunDirectory.create(request.directory(), request.force());
+        directory.writeText(SWEEP_CONFIG, plan.configYaml());
+        executor.runAll(plan.points(), (point, threads) -> runPoint(plan, request, point.index(), threads, true));
     }
 }

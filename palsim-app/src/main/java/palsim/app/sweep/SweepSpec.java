@@ -73,8 +73,9 @@ public record SweepSpec(List<Axis> grid, List<Axis> zip, Optional<List<Long>> se
                 case "grid" -> grid = axes("grid", entry.getValue(), swept);
                 case "zip" -> zip = axes("zip", entry.getValue(), swept);
                 case "seeds" -> seeds = Optional.of(seeds(entry.getValue()));
+                case SlurmSettings.KEY -> { } // the SLURM executor's resources: read by SlurmSettings
                 default -> throw new InputException(document.sourceName() + ": unknown key '" + SECTION + "." + entry.getKey()
-                        + "' (known: grid, seeds, zip)");
+                        + "' (known: grid, seeds, " + SlurmSettings.KEY + ", zip)");
             }
         }
         if (grid.isEmpty() && zip.isEmpty()) {

@@ -207,7 +207,7 @@ class BadInputTableTest {
                 new Row("sweep of an unknown key", GOOD + "sweep:\n  grid: {model.stpe: [1, 2]}\n", List.of("sweep", FILE),
                         "sweep point 0 (model.stpe=1): sweep.grid: unknown key 'model.stpe' (known: activation, layers, step)", false),
                 new Row("sweep with an unknown section key", GOOD + "sweep:\n  gird: {model.step: [1, 2]}\n", List.of("sweep", FILE),
-                        "exp.yaml: unknown key 'sweep.gird' (known: grid, seeds, zip)", false),
+                        "exp.yaml: unknown key 'sweep.gird' (known: grid, seeds, slurm, zip)", false),
                 new Row("sweep with zero threads", GOOD + "sweep:\n  grid: {model.step: [1, 2]}\n",
                         List.of("sweep", FILE, "--threads", "0"), "--threads: must be >= 1, got 0", false),
                 // Presets, rerun, data

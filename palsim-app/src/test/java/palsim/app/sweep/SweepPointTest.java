@@ -48,7 +48,7 @@ class SweepPointTest {
         assertThatThrownBy(() -> spec("  grid: {a: 1}\n")).hasMessage("sweep.grid.a: expected a non-empty list of values");
         assertThatThrownBy(() -> spec("  grid: {a: [1]}\n  zip: {a: [2]}\n")).hasMessage("sweep.zip.a: is swept twice");
         assertThatThrownBy(() -> spec("  grid: {seeds: [[1], [2]]}\n")).hasMessage("sweep.grid.seeds: sweep seeds with sweep.seeds");
-        assertThatThrownBy(() -> spec("  grdi: {a: [1]}\n")).hasMessage("s.yaml: unknown key 'sweep.grdi' (known: grid, seeds, zip)");
+        assertThatThrownBy(() -> spec("  grdi: {a: [1]}\n")).hasMessage("s.yaml: unknown key 'sweep.grdi' (known: grid, seeds, slurm, zip)");
         assertThatThrownBy(() -> spec("  seeds: [1]\n")).hasMessage("sweep: needs at least one key to sweep, under grid or zip");
         assertThatThrownBy(() -> spec("  grid: {a..b: [1]}\n")).hasMessageStartingWith("sweep.grid.a..b: 'a..b' is not a key path");
         assertThatThrownBy(() -> spec("  grid: {a: [1]}\n  seeds: [-1]\n")).hasMessage("sweep.seeds[0]: expected an integer >= 0, got -1");
