@@ -208,34 +208,7 @@ final class SweepCommand implements Callable<Integer> {
 
     /** Prints how each point ended and the files; the first failed point's exit code, or 0. */
     private int report(SweepAggregate aggregate, Path directory, RunSupport support) {
-        PrintWriter err = spec.commandLine().getErr();
-        int points = aggregate.outcomes().size();
-        PrintWriter stdout = spec.commandLine().getOut();
-        long failed = aggregate.outcomes().stream().filter(o -> !o.completed()).count();
-        stdout.printf(Locale.ROOT, "Sweep finished: %d of %d points completed: %s%n", points - failed, points,
-                support.display(directory));
-        for (SweepExecutor.Outcome o : aggregate.outcomes()) {
-            stdout.println("  " + o.point().directoryName() + "  " + o.point().label() + "  "
-                    + (o.completed() ? "completed" : "failed: " + o.failure().message()));
-        }
-        List<String> files = aggregate.files();
-        long figures = files.stream().filter(f -> f.startsWith(RunDirectory.FIGURES + "/")).count();
-        stdout.println("Files: " + String.join(", ", files.stream().filter(f -> !f.startsWith(RunDirectory.FIGURES + "/")).toList())
-                + (figures > 0 ? ", " + RunDirectory.FIGURES + "/ (" + figures + " files)" : "") + ", point-*/");
-        stdout.flush();
-        for (SweepExecutor.Outcome o : aggregate.outcomes()) {
-            if (!o.completed()) {
-                err.println("palsim: " + failed + " of " + points + " sweep points failed; the first: " + o.point().directoryName()
-                        + " (" + o.point().label() + "): " + o.failure().message());
-                if (!"local".equals(executor)) {
-                    err.println("palsim: run the failed points again with: palsim sweep --retry-failed " + support.display(directory)
-                            + " --executor " + executor);
-                }
-                err.flush();
-                return o.failure().exitCode();
-            }
-        }
-        return 0;
+        return new SweepSupport(environment, spec).report(aggregate, directory, support, "local".equals(executor) ? null : executor);
     }
 
     /** The sweep in {@code directory}: its sweep.yaml, planned. */

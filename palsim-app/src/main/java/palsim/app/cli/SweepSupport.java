@@ -87,10 +87,16 @@ final class SweepSupport {
                 // The hook runs or ran already.
             }
         }
-        return report(aggregate, directory, support);
+        return report(aggregate, directory, support, null);
     }
 
-    private int report(SweepAggregate aggregate, Path directory, RunSupport support) {
+    /**
+     * Prints how each point ended and the files; returns the first failed point's exit code, or 0.
+     *
+     * @param retryExecutor the cluster executor whose failed points {@code palsim sweep --retry-failed}
+     *     resubmits (named in the message), or null for local sweeps, which {@code palsim resume} continues
+     */
+    int report(SweepAggregate aggregate, Path directory, RunSupport support, String retryExecutor) {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
         int points = aggregate.outcomes().size();
@@ -110,6 +116,10 @@ final class SweepSupport {
             if (!o.completed()) {
                 err.println("palsim: " + failed + " of " + points + " sweep points failed; the first: " + o.point().directoryName()
                         + " (" + o.point().label() + "): " + o.failure().message());
+                if (retryExecutor != null) {
+                    err.println("palsim: run the failed points again with: palsim sweep --retry-failed " + support.display(directory)
+                            + " --executor " + retryExecutor);
+                }
                 err.flush();
                 return o.failure().exitCode();
             }
