@@ -84,9 +84,9 @@ public final class ClassificationExperiment implements Experiment<Classification
         }
         ConfigSection protocol = config.sectionOrEmpty("protocol");
         double presentation = protocol.number("presentation_time", 1.0, Bounds.positive());
-        int stepsPerSample = wholeSteps(protocol, "presentation_time", presentation, model.dt());
+        int stepsPerSample = MicrocircuitConfig.wholePositiveSteps(protocol, "presentation_time", presentation, model.dt());
         double interval = protocol.number("readout_interval", presentation / 5, Bounds.positive());
-        int intervalSteps = wholeSteps(protocol, "readout_interval", interval, model.dt());
+        int intervalSteps = MicrocircuitConfig.wholePositiveSteps(protocol, "readout_interval", interval, model.dt());
         int skipped = protocol.integer("readout_skip", 1, Bounds.nonNegative());
         VoltageReadout readout = protocol.validated(() -> new VoltageReadout(stepsPerSample, intervalSteps, skipped));
         boolean noiseWhileEvaluating = protocol.flag("noise_while_evaluating", true);
@@ -142,15 +142,6 @@ public final class ClassificationExperiment implements Experiment<Classification
                 .selfPredictingStart(spec.selfPredictingStart())
                 .stepOrder(spec.stepOrder())
                 .build();
-    }
-
-    private static int wholeSteps(ConfigSection section, String key, double time, double dt) {
-        double steps = time / dt;
-        long rounded = Math.round(steps);
-        if (rounded < 1 || Math.abs(steps - rounded) > 1e-6 * Math.max(1, steps) || rounded > Integer.MAX_VALUE) {
-            throw section.error(key, "must be a whole number (>= 1) of steps of model.dt = " + dt + ", got " + time);
-        }
-        return (int) rounded;
     }
 
     @Override

@@ -59,7 +59,7 @@ final class ClassificationFigures {
                 "test accuracy (%)");
         RuleAccuracies.Panel bars = accuracies.panel("test set");
         for (String label : settings.rules()) {
-            bars.rule(label, testAccuracies(metrics, label, seeds, settings.epochs()));
+            bars.rule(label, testAccuracies(metrics, label));
         }
         figures.put(MetricNames.TEST_ACC, accuracies.toFigure());
 
@@ -93,7 +93,8 @@ final class ClassificationFigures {
         return epochs + (epochs == 1 ? " epoch" : " epochs");
     }
 
-    private static double[] testAccuracies(MetricsSink metrics, String label, List<Long> seeds, int epochs) {
+    /** Each seed's final test accuracy (NaN for a circuit that recorded none). */
+    private static double[] testAccuracies(MetricsSink metrics, String label) {
         SeedCurves c = metrics.curves(label, MetricNames.TEST_ACC, MetricsSink.NETWORK);
         double[] values = new double[Math.max(1, c.seeds().length)];
         java.util.Arrays.fill(values, Double.NaN);
@@ -137,7 +138,7 @@ final class ClassificationFigures {
         for (String rule : settings.ruleEntries()) {
             double[][] perSeed = new double[seeds.size()][sizes.length];
             for (int i = 0; i < sizes.length; i++) {
-                double[] acc = testAccuracies(context.metrics(), rule + "_h" + sizes[i], seeds, settings.epochs());
+                double[] acc = testAccuracies(context.metrics(), rule + "_h" + sizes[i]);
                 for (int s = 0; s < seeds.size(); s++) {
                     perSeed[s][i] = s < acc.length ? acc[s] : Double.NaN;
                 }

@@ -8,7 +8,6 @@ import palsim.app.experiment.ProgressReporter;
 import palsim.core.metrics.Angles;
 import palsim.core.microcircuit.MicrocircuitGroup;
 import palsim.core.microcircuit.classification.ClassificationObserver;
-import palsim.core.microcircuit.classification.Split;
 import palsim.core.microcircuit.classification.StageResult;
 import palsim.core.state.StateMismatchException;
 import palsim.core.state.StateReader;
@@ -100,9 +99,5 @@ final class ClassificationRecorder implements ClassificationObserver {
                 tests.put(key(label, seed), new TestResults(label, seed, in.readInts(), in.readInts(), in.readInt()));
             }
         }
-    }
-
-    static boolean isTest(StageResult r) {
-        return r.stage().split() == Split.TEST;
     }
 }

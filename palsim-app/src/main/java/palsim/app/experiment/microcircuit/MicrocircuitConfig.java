@@ -80,10 +80,7 @@ public final class MicrocircuitConfig {
         int datasetSize = protocol.integer("dataset_size", 100, Bounds.atLeast(1));
         int recordInterval = protocol.integer("record_interval", 1000, Bounds.atLeast(1));
         wholeSteps(protocol, "settling_time", settling, dt);
-        long perSample = wholeSteps(protocol, "presentation_time", presentation, dt);
-        if (perSample < 1) {
-            throw protocol.error("presentation_time", "must be at least model.dt = " + dt + ", got " + presentation);
-        }
+        long perSample = wholePositiveSteps(protocol, "presentation_time", presentation, dt);
         if (perSample * datasetSize > Integer.MAX_VALUE) {
             throw protocol.error("dataset_size", "dataset_size × presentation_time/dt = " + perSample * datasetSize
                     + " steps per epoch; at most " + Integer.MAX_VALUE + " are supported");
@@ -193,6 +190,15 @@ public final class MicrocircuitConfig {
             throw section.error(key, "low must be <= high, got [" + bounds[0] + ", " + bounds[1] + "]");
         }
         return WeightRange.of(bounds[0], bounds[1]);
+    }
+
+    /** {@link #wholeSteps}, at least one step: a duration that must last a step or more. */
+    public static int wholePositiveSteps(ConfigSection section, String key, double time, double dt) {
+        long steps = wholeSteps(section, key, time, dt);
+        if (steps < 1) {
+            throw section.error(key, "must be at least model.dt = " + dt + ", got " + time);
+        }
+        return (int) steps;
     }
 
     /** time/dt, which must be whole (to 1e-6 relative, like {@link RunProtocol}). */
