@@ -10,7 +10,7 @@ public final class Main {
         PhaseLog.mark("main entered");
         AppEnvironment environment = AppEnvironment.fromSystem();
         PhaseLog.mark("environment");
-        picocli.CommandLine commandLine = PalsimCommand.commandLine(environment);
+        picocli.CommandLine commandLine = PalsimCommand.commandLine(environment, args);
         PhaseLog.mark("command line built");
         int code = commandLine.execute(args);
         PhaseLog.mark("command done");

@@ -1,7 +1,11 @@
 package palsim.app.cli;
 
 import java.io.PrintWriter;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import palsim.app.Messages;
 import palsim.app.run.FailureReport;
 import picocli.CommandLine;
@@ -11,17 +15,12 @@ import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
 /**
- * The top-level {@code palsim} command. Subcommands are listed in {@code subcommands} below; a class
- * with a constructor taking {@link AppEnvironment} receives it (see {@link CommandFactory}).
+ * The top-level {@code palsim} command. Subcommands are listed in {@link #SUBCOMMANDS}; a class with a
+ * constructor taking {@link AppEnvironment} receives it (see {@link CommandFactory}).
  */
 @Command(name = "palsim",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        subcommands = {RunCommand.class, ReproduceCommand.class, ResumeCommand.class, RerunCommand.class, VerifyCommand.class, SweepCommand.class,
-            ReportCommand.class,
-            PresetsCommand.class,
-            DataCommand.class,
-            CommandLine.HelpCommand.class},
         sortOptions = false,
         usageHelpAutoWidth = true,
         synopsisSubcommandLabel = "COMMAND",
@@ -46,6 +45,12 @@ import picocli.CommandLine.Spec;
             "            130 interrupted (Ctrl-C; resume with palsim resume DIR).",
             "Docs: README.md and docs/ (config, run-directory, metrics, benchmarks, ...)"})
 public final class PalsimCommand implements Runnable {
+    /**
+     * The subcommands by name, in the order the usage help lists them. Each name is the one in its
+     * class's {@code @Command} annotation (PalsimCommandTest checks).
+     */
+    static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
+
     @Spec
     private CommandSpec spec;
 
@@ -55,13 +60,51 @@ public final class PalsimCommand implements Runnable {
                 + String.join(", ", spec.subcommands().keySet().stream().filter(n -> !n.equals("help")).toList()) + ")");
     }
 
+    private static Map<String, Class<?>> subcommands() {
+        Map<String, Class<?>> subcommands = new LinkedHashMap<>();
+        subcommands.put("run", RunCommand.class);
+        subcommands.put("reproduce", ReproduceCommand.class);
+        subcommands.put("resume", ResumeCommand.class);
+        subcommands.put("rerun", RerunCommand.class);
+        subcommands.put("verify", VerifyCommand.class);
+        subcommands.put("sweep", SweepCommand.class);
+        subcommands.put("report", ReportCommand.class);
+        subcommands.put("presets", PresetsCommand.class);
+        subcommands.put("data", DataCommand.class);
+        subcommands.put("help", CommandLine.HelpCommand.class);
+        return Collections.unmodifiableMap(subcommands);
+    }
+
     /**
-     * The whole command line, ready to {@code execute(args)}: subcommands made by {@link CommandFactory}
-     * and the two handlers that turn every failure into one line on stderr and an exit code
-     * (0 success, 1 internal error, 2 bad input, 3 diverged).
+     * The whole command line, ready to {@code execute(args)}: every subcommand made by
+     * {@link CommandFactory} and the two handlers that turn every failure into one line on stderr and
+     * an exit code (0 success, 1 internal error, 2 bad input, 3 diverged).
      */
     public static CommandLine commandLine(AppEnvironment environment) {
+        return commandLine(environment, SUBCOMMANDS.keySet());
+    }
+
+    /**
+     * The command line for executing {@code args}: as {@link #commandLine(AppEnvironment)}, but when the
+     * first argument names a subcommand (other than {@code help}, which looks at all of them), only that
+     * subcommand is built. picocli builds a command's model by reflecting over its classes and
+     * annotations, cold, in the interpreter: building all ten took most of the command line's
+     * ≈ 0.2–0.4 s at every start (docs/benchmarks.md, "Fixed cost of a run"). Everything else — no
+     * command, an option first, an unknown or misspelt command (whose suggestions need the others) —
+     * gets the whole command line.
+     */
+    public static CommandLine commandLine(AppEnvironment environment, String[] args) {
+        if (args.length > 0 && !args[0].equals("help") && SUBCOMMANDS.containsKey(args[0])) {
+            return commandLine(environment, List.of(args[0]));
+        }
+        return commandLine(environment);
+    }
+
+    private static CommandLine commandLine(AppEnvironment environment, Collection<String> names) {
         CommandLine commandLine = new CommandLine(PalsimCommand.class, new CommandFactory(environment));
+        for (String name : names) {
+            commandLine.addSubcommand(name, SUBCOMMANDS.get(name));
+        }
         commandLine.setParameterExceptionHandler(PalsimCommand::reportBadArguments);
         commandLine.setExecutionExceptionHandler(PalsimCommand::reportFailure);
         return commandLine;

@@ -66,7 +66,8 @@ public final class CliHarness {
     public Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine commandLine = PalsimCommand.commandLine(environment());
+        // As Main builds it: only the subcommand that runs, when the arguments name one.
+        CommandLine commandLine = PalsimCommand.commandLine(environment(), args);
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         int code = commandLine.execute(args);
