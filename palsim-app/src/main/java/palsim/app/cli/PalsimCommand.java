@@ -89,13 +89,16 @@ public final class PalsimCommand implements Runnable {
      * first argument names a subcommand (other than {@code help}, which looks at all of them), only that
      * subcommand is built. picocli builds a command's model by reflecting over its classes and
      * annotations, cold, in the interpreter: building all ten took most of the command line's
-     * ≈ 0.2–0.4 s at every start (docs/benchmarks.md, "Fixed cost of a run"). Everything else — no
-     * command, an option first, an unknown or misspelt command (whose suggestions need the others) —
-     * gets the whole command line.
+     * ≈ 0.2–0.4 s at every start (docs/benchmarks.md, "Fixed cost of a run"). {@code --version} alone
+     * gets no subcommand; everything else — no command, another option first, an unknown or misspelt
+     * command (whose suggestions need the others) — gets the whole command line.
      */
     public static CommandLine commandLine(AppEnvironment environment, String[] args) {
         if (args.length > 0 && !args[0].equals("help") && SUBCOMMANDS.containsKey(args[0])) {
             return commandLine(environment, List.of(args[0]));
+        }
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            return commandLine(environment, List.of()); // the version needs no subcommand
         }
         return commandLine(environment);
     }

@@ -36,10 +36,21 @@ class PalsimCommandTest {
     @Test
     void helpNoCommandOptionsAndUnknownCommandsBuildAllSubcommands() {
         var environment = new CliHarness(dir).environment();
-        for (String[] args : new String[][] {{}, {"help", "reproduce"}, {"--help"}, {"--version"}, {"reproduc"}}) {
+        for (String[] args : new String[][] {{}, {"help", "reproduce"}, {"--help"}, {"--version", "reproduce"}, {"reproduc"}}) {
             assertThat(PalsimCommand.commandLine(environment, args).getSubcommands().keySet()).as(String.join(" ", args))
                     .containsExactlyElementsOf(PalsimCommand.SUBCOMMANDS.keySet());
         }
+    }
+
+    @Test
+    void theVersionAloneNeedsNoSubcommand() {
+        var environment = new CliHarness(dir).environment();
+        for (String option : new String[] {"--version", "-V"}) {
+            assertThat(PalsimCommand.commandLine(environment, new String[] {option}).getSubcommands()).isEmpty();
+        }
+        CliHarness.Result result = new CliHarness(dir).run("--version");
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).startsWith("palsim 9.9.9-test");
     }
 
     @Test
