@@ -93,31 +93,6 @@ public final class ConfigDocument {
     }
 
     /**
-     * Starts a daemon thread that parses a small config and throws it away, so that the YAML reader's
-     * one-time start-up (loading and initialising Jackson and SnakeYAML, ≈ 0.1 s of cold code) runs
-     * while the main thread builds the command line, not after it. Harmless when nothing is parsed
-     * afterwards, and a failure is left to the real parse to report.
-     */
-    public static void warmUpInBackground() {
-        Thread warmUp = new Thread(() -> {
-            try {
-                parse("""
-                        task: warm-up
-                        seeds: [1, 2]
-                        model: {layers: [2, 3], dt: 0.1, name: "a"}
-                        rules:
-                          pal:
-                            rate: 1.0e-3
-                        """, "warm-up");
-            } catch (RuntimeException | LinkageError e) {
-                // Only a warm-up.
-            }
-        }, "palsim-config-warm-up");
-        warmUp.setDaemon(true);
-        warmUp.start();
-    }
-
-    /**
      * Parses YAML text; {@code sourceName} (a file name, {@code preset fig1b}) starts the messages of
      * errors that concern the document as a whole.
      */
