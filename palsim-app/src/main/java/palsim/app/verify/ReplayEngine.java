@@ -1,5 +1,6 @@
 package palsim.app.verify;
 
+import palsim.core.le.Precision;
 import java.util.ArrayList;
 import java.util.List;
 import palsim.core.microcircuit.CircuitSnapshot;
@@ -36,7 +37,7 @@ abstract sealed class ReplayEngine {
     static List<ReplayEngine> all(ReferenceTrace trace) {
         List<ReplayEngine> engines = new ArrayList<>();
         engines.add(new Lanes(trace, 1, "lane engine, one seed (width 1)"));
-        int lanes = MicrocircuitGroup.lanes();
+        int lanes = MicrocircuitGroup.lanes(Precision.FLOAT64);
         if (lanes > 1) {
             engines.add(new Lanes(trace, lanes, "lane engine, full group (" + lanes + " lanes, width " + lanes + ")"));
         }

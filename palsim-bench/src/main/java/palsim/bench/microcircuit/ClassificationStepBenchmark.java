@@ -1,5 +1,6 @@
 package palsim.bench.microcircuit;
 
+import palsim.core.le.Precision;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -73,7 +74,7 @@ public class ClassificationStepBenchmark {
     @Setup(Level.Trial)
     public void build() {
         MicrocircuitSpec spec = spec(network, rule);
-        int count = seeds.equals("L") ? MicrocircuitGroup.lanes() : 1;
+        int count = seeds.equals("L") ? MicrocircuitGroup.lanes(Precision.FLOAT64) : 1;
         long[] s = new long[count];
         for (int i = 0; i < count; i++) {
             s[i] = 123456 + i;

@@ -1,5 +1,6 @@
 package palsim.bench.microcircuit;
 
+import palsim.core.le.Precision;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -41,7 +42,7 @@ public class MicrocircuitGroupScalingBenchmark {
 
     @Setup(Level.Trial)
     public void build() {
-        int lanes = MicrocircuitGroup.lanes();
+        int lanes = MicrocircuitGroup.lanes(Precision.FLOAT64);
         long[] seeds = new long[lanes];
         for (int i = 0; i < lanes; i++) {
             seeds[i] = 1000 + i + Thread.currentThread().threadId() * lanes;

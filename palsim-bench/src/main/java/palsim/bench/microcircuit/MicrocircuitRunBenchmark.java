@@ -45,7 +45,7 @@ public class MicrocircuitRunBenchmark {
         BackwardOnlyTask task = new BackwardOnlyTask(MicrocircuitStepBenchmark.spec("pal-5-20-10-20-5"),
                 new RunProtocol(100, 1, 100, epochs, 1000));
         InputSignal input = task.input(FIG1B_SEEDS[0]);
-        return SeedGroups.run(SeedGroups.partition(FIG1B_SEEDS), threads, seeds -> task.run(seeds, input, new RunObserver() {
+        return SeedGroups.run(SeedGroups.partition(task.spec(), FIG1B_SEEDS), threads, seeds -> task.run(seeds, input, new RunObserver() {
             @Override
             public void epochEnded(MicrocircuitGroup group, int epoch) {
                 for (int lane = 0; lane < group.seedCount(); lane++) {

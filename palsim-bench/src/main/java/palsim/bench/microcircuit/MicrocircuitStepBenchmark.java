@@ -1,5 +1,6 @@
 package palsim.bench.microcircuit;
 
+import palsim.core.le.Precision;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -54,7 +55,7 @@ public class MicrocircuitStepBenchmark {
 
     @Setup(Level.Trial)
     public void build() {
-        int count = seeds == 0 ? MicrocircuitGroup.lanes() : seeds;
+        int count = seeds == 0 ? MicrocircuitGroup.lanes(Precision.FLOAT64) : seeds;
         long[] seedList = new long[count];
         for (int i = 0; i < count; i++) {
             seedList[i] = 100 + i;

@@ -5,8 +5,9 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * Floating-point precision of an LE network's state, weights and arithmetic. The reference runs in
- * float32 (le-network.md §1); float32 is also the fast path (twice the lanes per vector).
+ * Floating-point precision of a network's state, weights and arithmetic: of an LE network and of
+ * the microcircuit lane engine. The references run in float32; float32 is also the fast path
+ * (twice the lanes per vector).
  */
 public enum Precision {
     /** IEEE single precision, {@code float[]} state. */

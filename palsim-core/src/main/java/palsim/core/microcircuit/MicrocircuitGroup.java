@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import palsim.core.SimulationDivergedException;
+import palsim.core.le.Precision;
 import palsim.core.rng.RandomStreams;
 import palsim.core.state.StateMismatchException;
 import palsim.core.state.StateReader;
@@ -17,6 +18,10 @@ import palsim.core.state.StateWriter;
  * widths apply the same IEEE operations in the same order to every element, and lanes never
  * interact, so a seed's results are bit-identical whatever seeds share its group, whatever the
  * group's width and whatever thread runs it.
+ *
+ * <p>The engine computes in the spec's {@link MicrocircuitSpec#precision() precision}: float64, or
+ * float32 (state, weights and arithmetic in float, every constant derived in double and rounded
+ * once). Values enter and leave the group as double either way; a float32 value widens exactly.
  *
  * <p>Per-lane inputs are flat arrays laid out {@code [element][lane]}: the value of element i for
  * the seed in lane k is at {@code i·w + k}, w = {@link #width()} (see {@link #index(int, int)}).
@@ -35,16 +40,21 @@ public final class MicrocircuitGroup {
 
     private MicrocircuitGroup(MicrocircuitSpec spec, long[] seeds, List<CircuitState> initial) {
         this.spec = spec;
-        this.state = new LaneState(spec, seeds, initial);
-        this.stepper = switch (spec.stepOrder()) {
-            case RatesFirstStepOrder o -> new LaneStepper(spec, state);
-            case SynapsesFirstStepOrder o -> new SynapsesFirstStepper(spec, state);
+        this.state = LaneState.of(spec, seeds, initial);
+        this.stepper = state.engine(spec);
+    }
+
+    /** L, the number of seeds a group of this precision can hold (the number of values in a lane vector). */
+    public static int lanes(Precision precision) {
+        return switch (precision) {
+            case FLOAT64 -> DoubleLaneKernels.LANES;
+            case FLOAT32 -> FloatLaneKernels.LANES;
         };
     }
 
-    /** L, the number of seeds a group can hold (the number of doubles in a lane vector). */
-    public static int lanes() {
-        return LaneKernels.LANES;
+    /** L for groups of {@code spec} ({@link #lanes(Precision)} of its precision). */
+    public static int lanes(MicrocircuitSpec spec) {
+        return lanes(spec.precision());
     }
 
     /**
@@ -66,7 +76,9 @@ public final class MicrocircuitGroup {
      */
     public void scatter(double[] values, int lane, double[] laned) {
         checkLane(lane);
-        state.scatter(values, laned, lane);
+        for (int e = 0; e < values.length; e++) {
+            laned[e * state.lanes + lane] = values[e];
+        }
     }
 
     /**
@@ -183,7 +195,7 @@ public final class MicrocircuitGroup {
      * @throws IllegalStateException under the rates-first order
      */
     public void resetPlayers(double[] input, double[] target) {
-        SynapsesFirstStepper engine = synapsesFirst("resetting the players");
+        SynapsesFirstEngine engine = synapsesFirst("resetting the players");
         if (input.length != state.n[0] * state.lanes) {
             throw new IllegalArgumentException("input must hold n_0·w = " + state.n[0] * state.lanes + " values, got " + input.length);
         }
@@ -194,8 +206,8 @@ public final class MicrocircuitGroup {
         engine.resetPlayers(input, target);
     }
 
-    private SynapsesFirstStepper synapsesFirst(String what) {
-        if (stepper instanceof SynapsesFirstStepper engine) {
+    private SynapsesFirstEngine synapsesFirst(String what) {
+        if (stepper instanceof SynapsesFirstEngine engine) {
             return engine;
         }
         throw new IllegalStateException(what + " needs step_order " + SynapsesFirstStepOrder.CONFIG_NAME + ", the circuit has "
@@ -214,25 +226,25 @@ public final class MicrocircuitGroup {
     /** W_ℓ of lane {@code lane}, n_ℓ × n_{ℓ−1}. */
     public double[] forwardWeights(int lane, int layer) {
         checkLayer(layer, 1, state.layers);
-        return gather(state.forward[layer], lane, state.n[layer] * state.n[layer - 1]);
+        return gather(CircuitQuantity.FORWARD_WEIGHTS, layer, lane, state.n[layer] * state.n[layer - 1]);
     }
 
     /** B_ℓ, n_ℓ × n_{ℓ+1} (direct feedback: n_ℓ × n_N, {@link MicrocircuitSpec#feedbackSource}). */
     public double[] feedbackWeights(int lane, int layer) {
         checkLayer(layer, 1, state.layers - 1);
-        return gather(state.feedback[layer], lane, state.n[layer] * state.n[spec.feedbackSource(layer)]);
+        return gather(CircuitQuantity.FEEDBACK_WEIGHTS, layer, lane, state.n[layer] * state.n[spec.feedbackSource(layer)]);
     }
 
     /** W^IP_ℓ, n_{ℓ+1} × n_ℓ. */
     public double[] pyramidToInterneuronWeights(int lane, int layer) {
         checkLayer(layer, 1, state.layers - 1);
-        return gather(state.pyramidToInterneuron[layer], lane, state.n[layer + 1] * state.n[layer]);
+        return gather(CircuitQuantity.PYRAMID_TO_INTERNEURON_WEIGHTS, layer, lane, state.n[layer + 1] * state.n[layer]);
     }
 
     /** B^PI_ℓ, the shape of B_ℓ. */
     public double[] interneuronToPyramidWeights(int lane, int layer) {
         checkLayer(layer, 1, state.layers - 1);
-        return gather(state.interneuronToPyramid[layer], lane, state.n[layer] * state.n[spec.feedbackSource(layer)]);
+        return gather(CircuitQuantity.INTERNEURON_TO_PYRAMID_WEIGHTS, layer, lane, state.n[layer] * state.n[spec.feedbackSource(layer)]);
     }
 
     /** All weights of lane {@code lane}. */
@@ -269,25 +281,25 @@ public final class MicrocircuitGroup {
     /** u_ℓ after the last step. */
     public double[] somaticVoltage(int lane, int layer) {
         checkLayer(layer, 1, state.layers);
-        return gather(state.somatic[layer], lane, state.n[layer]);
+        return gather(CircuitQuantity.SOMATIC_VOLTAGE, layer, lane, state.n[layer]);
     }
 
     /** u^I_ℓ after the last step (n_{ℓ+1} values). */
     public double[] interneuronVoltage(int lane, int layer) {
         checkLayer(layer, 1, state.layers - 1);
-        return gather(state.interneuron[layer], lane, state.n[layer + 1]);
+        return gather(CircuitQuantity.INTERNEURON_VOLTAGE, layer, lane, state.n[layer + 1]);
     }
 
     /** ŭ_ℓ computed in the last step (from the state before its update); before any step, u_ℓ. */
     public double[] prospectiveVoltage(int lane, int layer) {
         checkLayer(layer, 1, state.layers);
-        return gather(state.prospective[layer], lane, state.n[layer]);
+        return gather(CircuitQuantity.PROSPECTIVE_VOLTAGE, layer, lane, state.n[layer]);
     }
 
     /** ŭ^I_ℓ computed in the last step (n_{ℓ+1} values); before any step, u^I_ℓ. */
     public double[] interneuronProspectiveVoltage(int lane, int layer) {
         checkLayer(layer, 1, state.layers - 1);
-        return gather(state.interneuronProspective[layer], lane, state.n[layer + 1]);
+        return gather(CircuitQuantity.INTERNEURON_PROSPECTIVE_VOLTAGE, layer, lane, state.n[layer + 1]);
     }
 
     /** ŭ_N computed in the last step: the output the fw_bw task records and compares to u^tgt. */
@@ -298,43 +310,44 @@ public final class MicrocircuitGroup {
     /** ŭ_N,i of lane {@code lane}, without copying. */
     public double outputProspectiveVoltage(int lane, int neuron) {
         checkLane(lane);
-        return state.prospective[state.layers][neuron * state.lanes + lane];
+        return state.value(CircuitQuantity.PROSPECTIVE_VOLTAGE, state.layers, neuron * state.lanes + lane);
     }
 
     /** r_ℓ = φ_ℓ(ŭ_ℓ) of the last step. */
     public double[] rates(int lane, int layer) {
         checkLayer(layer, 1, state.layers);
-        return gather(state.rate[layer], lane, state.n[layer]);
+        return gather(CircuitQuantity.RATE, layer, lane, state.n[layer]);
     }
 
     /** v^bas_ℓ of the last step. */
     public double[] basalVoltage(int lane, int layer) {
         checkLayer(layer, 1, state.layers);
-        return gather(state.basal[layer], lane, state.n[layer]);
+        return gather(CircuitQuantity.BASAL_POTENTIAL, layer, lane, state.n[layer]);
     }
 
     /** The noise-free v^api_ℓ of the last step (hidden layers). */
     public double[] apicalVoltage(int lane, int layer) {
         checkLayer(layer, 1, state.layers - 1);
-        return gather(state.apical[layer], lane, state.n[layer]);
+        return gather(CircuitQuantity.APICAL_POTENTIAL, layer, lane, state.n[layer]);
     }
 
     /** v^den_ℓ of the last step (n_{ℓ+1} values). */
     public double[] interneuronDendriteVoltage(int lane, int layer) {
         checkLayer(layer, 1, state.layers - 1);
-        return gather(state.dendrite[layer], lane, state.n[layer + 1]);
+        return gather(CircuitQuantity.DENDRITIC_POTENTIAL, layer, lane, state.n[layer + 1]);
     }
 
     /** ξ_ℓ now (after the last refresh); zeros if the rule has no noise. */
     public double[] noise(int lane, int layer) {
         checkLayer(layer, 1, state.layers - 1);
-        return state.noise == null ? new double[state.n[layer]] : gather(state.noise[layer], lane, state.n[layer]);
+        return state.keepsNoise() ? gather(CircuitQuantity.NOISE, layer, lane, state.n[layer]) : new double[state.n[layer]];
     }
 
     /** h_ℓ now; zeros if the rule keeps no high-pass trace. */
     public double[] highPass(int lane, int layer) {
         checkLayer(layer, 1, state.layers);
-        return state.highPass == null ? new double[state.n[layer]] : gather(state.highPass[layer], lane, state.n[layer]);
+        double[] h = gather(CircuitQuantity.HIGH_PASS, layer, lane, state.n[layer]);
+        return h == null ? new double[state.n[layer]] : h;
     }
 
     /**
@@ -347,7 +360,8 @@ public final class MicrocircuitGroup {
         if (!stepper.forwardUpdatesObserved()) {
             throw new IllegalStateException("forward updates are not observed; call observeForwardUpdates(true) first");
         }
-        return gather(state.forwardUpdate[layer], lane, state.n[layer] * state.n[layer - 1]);
+        checkLane(lane);
+        return state.forwardUpdate(layer, lane, state.n[layer] * state.n[layer - 1]);
     }
 
     /**
@@ -452,13 +466,12 @@ public final class MicrocircuitGroup {
         return new CircuitSnapshot.Storage() {
             @Override
             public double[] read(CircuitQuantity q, int layer, int size) {
-                double[] laned = state.arrayOf(q, layer);
-                return laned == null ? null : gather(laned, lane, size);
+                return state.read(q, layer, lane, size);
             }
 
             @Override
             public void write(CircuitQuantity q, int layer, double[] values) {
-                state.scatter(values, state.arrayOf(q, layer), lane);
+                state.write(q, layer, lane, values);
             }
         };
     }
@@ -472,17 +485,16 @@ public final class MicrocircuitGroup {
      */
     public void useNoiseSource(int lane, NoiseSource source) {
         checkLane(lane);
-        if (state.noise == null) {
+        if (!state.keepsNoise()) {
             throw new IllegalStateException("the feedback rule " + spec.feedbackRule().name() + " injects no noise");
         }
         state.noiseSource[lane] = Objects.requireNonNull(source, "source");
     }
 
-    private double[] gather(double[] laned, int lane, int count) {
+    /** Lane {@code lane} of {@code q} at {@code layer}, {@code count} values; null where the group keeps no such state. */
+    private double[] gather(CircuitQuantity q, int layer, int lane, int count) {
         checkLane(lane);
-        double[] out = new double[count];
-        state.gather(laned, lane, out, count);
-        return out;
+        return state.read(q, layer, lane, count);
     }
 
     private void checkLane(int lane) {
@@ -513,12 +525,12 @@ public final class MicrocircuitGroup {
     private SimulationDivergedException locateDivergence() {
         for (int k = 0; k < state.activeLanes; k++) {
             for (int l = 1; l <= state.layers; l++) {
-                if (!allFinite(state.somatic[l], state.n[l], k)) {
+                if (!allFinite(gather(CircuitQuantity.SOMATIC_VOLTAGE, l, k, state.n[l]))) {
                     return new SimulationDivergedException(steps, l, "somatic voltage (seed " + state.seeds[k] + ")");
                 }
             }
             for (int l = 1; l <= state.layers - 1; l++) {
-                if (!allFinite(state.interneuron[l], state.n[l + 1], k)) {
+                if (!allFinite(gather(CircuitQuantity.INTERNEURON_VOLTAGE, l, k, state.n[l + 1]))) {
                     return new SimulationDivergedException(steps, l, "interneuron voltage (seed " + state.seeds[k] + ")");
                 }
             }
@@ -526,9 +538,9 @@ public final class MicrocircuitGroup {
         return new SimulationDivergedException(steps, 0, "somatic voltage");
     }
 
-    private boolean allFinite(double[] laned, int count, int lane) {
-        for (int i = 0; i < count; i++) {
-            if (!Double.isFinite(laned[i * state.lanes + lane])) {
+    private static boolean allFinite(double[] values) {
+        for (double v : values) {
+            if (!Double.isFinite(v)) {
                 return false;
             }
         }

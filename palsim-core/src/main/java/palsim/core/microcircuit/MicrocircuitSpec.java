@@ -6,6 +6,7 @@ import palsim.core.feedback.FeedbackPathway;
 import palsim.core.feedback.FeedbackRule;
 import palsim.core.feedback.RuleTimeConstants;
 import palsim.core.feedback.ModelKind;
+import palsim.core.le.Precision;
 import palsim.core.neuron.Activation;
 
 /**
@@ -28,6 +29,7 @@ import palsim.core.neuron.Activation;
  *   <tr><td>{@code init_*_range}</td><td>init_WPP/WIP/BPP/BPI_range</td><td>{@link #initialRanges()}</td></tr>
  *   <tr><td>{@code init_in_sps}</td><td>init_in_SPS (§4.2)</td><td>{@link #selfPredictingStart()}</td></tr>
  *   <tr><td>—</td><td>update order of one step (README "two step semantics")</td><td>{@link #stepOrder()}</td></tr>
+ *   <tr><td>{@code precision}</td><td>float32 (the reference) or float64</td><td>{@link #precision()}</td></tr>
  * </table>
  *
  * <p>Arrays are indexed from 0: {@code activations[0]} is φ_1, {@code eta_fw[0]} is η^fw_1 (the
@@ -46,6 +48,7 @@ import palsim.core.neuron.Activation;
  * @param initialRanges uniform ranges of the initial weights
  * @param selfPredictingStart whether to impose the self-predicting state after drawing (§4.2)
  * @param stepOrder the order of the phases of one step
+ * @param precision the floating-point precision of the engine's state, weights and arithmetic
  */
 public record MicrocircuitSpec(
         int[] layers,
@@ -59,7 +62,8 @@ public record MicrocircuitSpec(
         FeedbackRule feedbackRule,
         InitialWeightRanges initialRanges,
         boolean selfPredictingStart,
-        StepOrder stepOrder) {
+        StepOrder stepOrder,
+        Precision precision) {
 
     public MicrocircuitSpec {
         layers = requireLayers(layers);
@@ -94,6 +98,9 @@ public record MicrocircuitSpec(
         }
         if (stepOrder == null) {
             throw new IllegalArgumentException("step_order is missing");
+        }
+        if (precision == null) {
+            throw new IllegalArgumentException("precision is missing");
         }
     }
 
@@ -152,6 +159,7 @@ public record MicrocircuitSpec(
         b.initialRanges = initialRanges;
         b.selfPredictingStart = selfPredictingStart;
         b.stepOrder = stepOrder;
+        b.precision = precision;
         return b;
     }
 
@@ -208,14 +216,16 @@ public record MicrocircuitSpec(
                 && Arrays.equals(pyramidToInterneuronLearningRates, s.pyramidToInterneuronLearningRates)
                 && Arrays.equals(interneuronToPyramidLearningRates, s.interneuronToPyramidLearningRates)
                 && feedbackRule.equals(s.feedbackRule) && initialRanges.equals(s.initialRanges)
-                && selfPredictingStart == s.selfPredictingStart && stepOrder.equals(s.stepOrder);
+                && selfPredictingStart == s.selfPredictingStart && stepOrder.equals(s.stepOrder)
+                && precision == s.precision;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(Arrays.hashCode(layers), Arrays.hashCode(activations), conductances, dt, prospectiveFactor,
                 Arrays.hashCode(forwardLearningRates), Arrays.hashCode(pyramidToInterneuronLearningRates),
-                Arrays.hashCode(interneuronToPyramidLearningRates), feedbackRule, initialRanges, selfPredictingStart, stepOrder);
+                Arrays.hashCode(interneuronToPyramidLearningRates), feedbackRule, initialRanges, selfPredictingStart, stepOrder,
+                precision);
     }
 
     @Override
@@ -224,7 +234,8 @@ public record MicrocircuitSpec(
                 + ", conductances=" + conductances + ", dt=" + dt + ", taur=" + prospectiveFactor
                 + ", eta_fw=" + Arrays.toString(forwardLearningRates) + ", eta_ip=" + Arrays.toString(pyramidToInterneuronLearningRates)
                 + ", eta_pi=" + Arrays.toString(interneuronToPyramidLearningRates) + ", feedback_rule=" + feedbackRule
-                + ", init=" + initialRanges + ", init_in_sps=" + selfPredictingStart + ", step_order=" + stepOrder + "]";
+                + ", init=" + initialRanges + ", init_in_sps=" + selfPredictingStart + ", step_order=" + stepOrder
+                + ", precision=" + precision.configName() + "]";
     }
 
     private static int[] requireLayers(int[] layers) {
@@ -273,6 +284,7 @@ public record MicrocircuitSpec(
         private InitialWeightRanges initialRanges = InitialWeightRanges.SYMMETRIC_UNIT;
         private boolean selfPredictingStart = true;
         private StepOrder stepOrder = RatesFirstStepOrder.INSTANCE;
+        private Precision precision = Precision.FLOAT64;
 
         private Builder(int[] layers) {
             this.layers = requireLayers(layers);
@@ -353,10 +365,16 @@ public record MicrocircuitSpec(
             return this;
         }
 
+        /** Default {@link Precision#FLOAT64}. */
+        public Builder precision(Precision precision) {
+            this.precision = precision;
+            return this;
+        }
+
         public MicrocircuitSpec build() {
             return new MicrocircuitSpec(layers, activations, conductances, dt, prospectiveFactor, forwardLearningRates,
                     pyramidToInterneuronLearningRates, interneuronToPyramidLearningRates, feedbackRule, initialRanges,
-                    selfPredictingStart, stepOrder);
+                    selfPredictingStart, stepOrder, precision);
         }
     }
 }

@@ -24,6 +24,28 @@ public interface NoiseSource {
     void advance(double[][] xi, int[] n, int lane, int width);
 
     /**
+     * {@link #advance(double[][], int[], int, int)} for a float32 engine. By default the values are
+     * widened, advanced in double and rounded back (allocating: for replays and tests); the rule's
+     * own noise advances in float arithmetic.
+     */
+    default void advance(float[][] xi, int[] n, int lane, int width) {
+        double[][] wide = new double[xi.length][];
+        for (int l = 1; l < xi.length; l++) {
+            wide[l] = new double[xi[l].length];
+            for (int e = 0; e < wide[l].length; e++) {
+                wide[l][e] = xi[l][e];
+            }
+        }
+        advance(wide, n, lane, width);
+        for (int l = 1; l < xi.length; l++) {
+            for (int i = 0; i < n[l]; i++) {
+                int e = i * width + lane;
+                xi[l][e] = (float) wide[l][e];
+            }
+        }
+    }
+
+    /**
      * What the source needs besides the seed's generator to continue exactly where it is, for a
      * checkpoint (e.g. a refresh counter). Default: nothing.
      */

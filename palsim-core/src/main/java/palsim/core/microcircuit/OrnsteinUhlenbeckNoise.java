@@ -17,6 +17,9 @@ final class OrnsteinUhlenbeckNoise implements NoiseSource {
     private final NormalizedGaussianSampler gaussian;
     private final double[] decay;
     private final double[] scale;
+    /** decay and scale rounded once to float, for a float32 engine. */
+    private final float[] decayFloat;
+    private final float[] scaleFloat;
     private final int refreshSteps;
     /** Injecting steps until the next scheduled refresh: (counter mod refreshSteps) counted down. */
     private int stepsUntilRefresh;
@@ -37,6 +40,12 @@ final class OrnsteinUhlenbeckNoise implements NoiseSource {
             scale[l] = ou.scale();
         }
         this.refreshSteps = noise.refreshSteps(dt);
+        this.decayFloat = new float[hiddenLayers + 1];
+        this.scaleFloat = new float[hiddenLayers + 1];
+        for (int l = 1; l <= hiddenLayers; l++) {
+            decayFloat[l] = (float) decay[l];
+            scaleFloat[l] = (float) scale[l];
+        }
     }
 
     @Override
@@ -57,6 +66,28 @@ final class OrnsteinUhlenbeckNoise implements NoiseSource {
         }
     }
 
+    /**
+     * The float32 process: the same schedule and the same normals (each rounded to float), with
+     * float arithmetic on float constants, as a float32 engine computes everything else.
+     */
+    @Override
+    public void advance(float[][] xi, int[] n, int lane, int width) {
+        boolean scheduled = stepsUntilRefresh == 0;
+        stepsUntilRefresh = scheduled ? refreshSteps - 1 : stepsUntilRefresh - 1;
+        for (int l = 1; l < decayFloat.length; l++) {
+            float[] x = xi[l];
+            if (!scheduled && !isZero(x, n[l], lane, width)) {
+                continue;
+            }
+            float d = decayFloat[l];
+            float c = scaleFloat[l];
+            for (int i = 0; i < n[l]; i++) {
+                int e = i * width + lane;
+                x[e] = d * x[e] + c * (float) gaussian.sample();
+            }
+        }
+    }
+
     /** The refresh countdown; the normals come from the seed's generator, saved with the group. */
     @Override
     public long[] counters() {
@@ -70,6 +101,15 @@ final class OrnsteinUhlenbeckNoise implements NoiseSource {
                     + java.util.Arrays.toString(counters) + " does not fit a refresh every " + refreshSteps + " steps");
         }
         stepsUntilRefresh = (int) counters[0];
+    }
+
+    private static boolean isZero(float[] v, int count, int lane, int width) {
+        for (int i = 0; i < count; i++) {
+            if (v[i * width + lane] != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isZero(double[] v, int count, int lane, int width) {

@@ -23,21 +23,40 @@ public final class ReplayedNoise implements NoiseSource {
 
     @Override
     public void advance(double[][] xi, int[] n, int lane, int width) {
+        check(xi.length, n);
+        for (int l = 1; l < xi.length; l++) {
+            double[] recorded = values[l - 1];
+            for (int i = 0; i < n[l]; i++) {
+                xi[l][i * width + lane] = recorded[i];
+            }
+        }
+    }
+
+    /** The recorded values rounded to float. */
+    @Override
+    public void advance(float[][] xi, int[] n, int lane, int width) {
+        check(xi.length, n);
+        for (int l = 1; l < xi.length; l++) {
+            double[] recorded = values[l - 1];
+            for (int i = 0; i < n[l]; i++) {
+                xi[l][i * width + lane] = (float) recorded[i];
+            }
+        }
+    }
+
+    private void check(int layersPlusOne, int[] n) {
         if (values == null) {
             throw new IllegalStateException("no recorded noise was shown for this step");
         }
-        if (values.length < xi.length - 1) {
+        if (values.length < layersPlusOne - 1) {
             throw new IllegalArgumentException("recorded noise has " + values.length + " hidden layers, the circuit "
-                    + (xi.length - 1));
+                    + (layersPlusOne - 1));
         }
-        for (int l = 1; l < xi.length; l++) {
+        for (int l = 1; l < layersPlusOne; l++) {
             double[] recorded = values[l - 1];
             if (recorded.length != n[l]) {
                 throw new IllegalArgumentException("recorded noise of layer " + l + " has " + recorded.length
                         + " values, the layer " + n[l] + " neurons");
-            }
-            for (int i = 0; i < n[l]; i++) {
-                xi[l][i * width + lane] = recorded[i];
             }
         }
     }

@@ -109,6 +109,56 @@ public final class VectorMath {
     }
 
     // ---------------------------------------------------------------------------------------------
+    // float, one value: the scalar twins of the float vector functions above, operation for
+    // operation, so a value's result has the same bits in either form (the float32 microcircuit's
+    // one-seed groups rely on this, as the double ones do on the double twins below).
+
+    /** Horner's rule with fused multiply-adds, as {@link #horner(FloatVector, float[])}. */
+    private static float horner(float x, float[] c) {
+        float p = c[0];
+        for (int k = 1; k < c.length; k++) {
+            p = Math.fma(p, x, c[k]);
+        }
+        return p;
+    }
+
+    /** e^x with the bits of {@link #exp(FloatVector)}. */
+    public static float exp(float x) {
+        // = min(max(x, lowest), highest) for every x, NaN and −0 included
+        float c = x < F_EXP_LOWEST ? F_EXP_LOWEST : x > F_EXP_HIGHEST ? F_EXP_HIGHEST : x;
+        float t = Math.fma(c, F_LOG2E, F_ROUND);
+        float n = t - F_ROUND;
+        float r = Math.fma(n, -F_LN2_HI, c);
+        r = Math.fma(n, -F_LN2_LO, r);
+        float y = Math.fma(horner(r, F_EXP_COEFFICIENTS), r * r, r) + 1f;
+        float scale = Float.intBitsToFloat((Float.floatToRawIntBits(t) - (F_ROUND_BITS - 127)) << 23);
+        if (x > F_EXP_HIGHEST) {
+            return Float.POSITIVE_INFINITY;
+        }
+        return x < F_EXP_LOWEST ? 0f : y * scale;
+    }
+
+    private static float expm1NonNegative(float y) {
+        if (y < F_EXPM1_SERIES_LIMIT) {
+            return Math.fma(horner(y, F_EXPM1_COEFFICIENTS), y * y, y);
+        }
+        return exp(y) - 1f;
+    }
+
+    /** tanh x with the bits of {@link #tanh(FloatVector)}. */
+    public static float tanh(float x) {
+        float a = Math.min(Math.abs(x), 9.5f);
+        float m = expm1NonNegative(a + a);
+        float magnitude = m / (m + 2f);
+        return Float.intBitsToFloat(Float.floatToRawIntBits(magnitude) | (Float.floatToRawIntBits(x) & 0x80000000));
+    }
+
+    /** 1/(e^{−x} + 1) with the bits of {@link #logistic(FloatVector)}. */
+    public static float logistic(float x) {
+        return 1f / (exp(-x) + 1f);
+    }
+
+    // ---------------------------------------------------------------------------------------------
     // double
 
     private static final double D_LOG2E = 1.4426950408889634;

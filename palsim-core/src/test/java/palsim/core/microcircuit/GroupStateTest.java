@@ -7,6 +7,7 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import palsim.core.feedback.ExploratoryNoise;
 import palsim.core.feedback.PhaselessAlignment;
+import palsim.core.le.Precision;
 import palsim.core.state.MemoryState;
 import palsim.core.state.StateMismatchException;
 
@@ -21,15 +22,20 @@ class GroupStateTest {
             new ExploratoryNoise(Circuits.fill(3, 0.05), 0.1, 0.03), 0.1, Circuits.fill(3, 50), Circuits.fill(3, 1e-5), 100));
     private static final double[] INPUT = {0.1, 0.7, 0.3, 0.9, 0.5};
 
-    @Test
-    void aGroupReadFromAnothersStateContinuesBitForBit() {
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(Precision.class)
+    void aGroupReadFromAnothersStateContinuesBitForBit(Precision precision) {
+        // float32 values leave the engine widened to double and come back rounded: exact both ways
+        MicrocircuitSpec spec = PAL.toBuilder().precision(precision).build();
         for (long[] seeds : new long[][] {{7}, {7, 8, 9}}) {
-            MicrocircuitGroup original = group(seeds);
+            MicrocircuitGroup original = MicrocircuitGroup.create(spec, seeds);
+            original.setLearning(LearningSwitches.ALL);
             run(original, 61); // not a multiple of the refresh interval
             MemoryState state = new MemoryState();
             original.writeState(state);
 
-            MicrocircuitGroup copy = group(seeds);
+            MicrocircuitGroup copy = MicrocircuitGroup.create(spec, seeds);
+            copy.setLearning(LearningSwitches.ALL);
             copy.readState(state);
             assertThat(state.atEnd()).isTrue();
             assertThat(copy.stepCount()).isEqualTo(61);

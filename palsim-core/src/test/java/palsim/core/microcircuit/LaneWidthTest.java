@@ -1,5 +1,6 @@
 package palsim.core.microcircuit;
 
+import palsim.core.le.Precision;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -17,9 +18,10 @@ import palsim.core.neuron.Activation;
 
 /**
  * A seed's results do not depend on the lane width of its group: the seed alone (width 1, the
- * scalar kernels) and the same seed in a lane of groups of 2, 3 and 4 seeds (width L, the vector
+ * scalar kernels) and the same seed in a lane of groups of 2, 3 and L seeds (width L, the vector
  * kernels) have bit-identical voltages, rates, potentials, noise, traces and weights after every
- * recorded step, in every configuration of the engine.
+ * recorded step, in every configuration of the engine and in both precisions (float32 has its own
+ * L and its own kernels).
  */
 class LaneWidthTest {
     private static final long SEED = 4242;
@@ -83,20 +85,34 @@ class LaneWidthTest {
         return c.stream();
     }
 
-    static Stream<Arguments> configurationsAndGroups() {
-        return configurations().flatMap(c -> Stream.of(
-                Arguments.of(c, new long[] {11, 12, SEED, 13}),
-                Arguments.of(c, new long[] {SEED, 14}),
-                Arguments.of(c, new long[] {15, 16, SEED})));
+    /** A full group of L seeds of {@code precision} with {@link #SEED} in the last lane. */
+    private static long[] fullGroup(Precision precision) {
+        long[] seeds = new long[MicrocircuitGroup.lanes(precision)];
+        for (int k = 0; k < seeds.length; k++) {
+            seeds[k] = 20 + k;
+        }
+        seeds[seeds.length - 1] = SEED;
+        return seeds;
     }
 
-    @ParameterizedTest(name = "{0}, group {1}")
+    static Stream<Arguments> configurationsAndGroups() {
+        return configurations().flatMap(c -> Stream.of(
+                Arguments.of(c, Precision.FLOAT64, new long[] {11, 12, SEED, 13}),
+                Arguments.of(c, Precision.FLOAT64, new long[] {SEED, 14}),
+                Arguments.of(c, Precision.FLOAT64, new long[] {15, 16, SEED}),
+                Arguments.of(c, Precision.FLOAT32, fullGroup(Precision.FLOAT32)),
+                Arguments.of(c, Precision.FLOAT32, new long[] {SEED, 14, 17})));
+    }
+
+    @ParameterizedTest(name = "{0}, {1}, group {2}")
     @MethodSource("configurationsAndGroups")
-    void aSeedHasTheSameBitsAloneAndInAGroup(Config config, long[] groupSeeds) {
+    void aSeedHasTheSameBitsAloneAndInAGroup(Config base, Precision precision, long[] groupSeeds) {
+        Config config = new Config(base.name(), base.spec().toBuilder().precision(precision).build(), base.learning(),
+                base.withTarget(), base.observeUpdates());
         MicrocircuitGroup alone = MicrocircuitGroup.create(config.spec(), SEED);
         MicrocircuitGroup shared = MicrocircuitGroup.create(config.spec(), groupSeeds);
         assertThat(alone.width()).isEqualTo(1);
-        assertThat(shared.width()).isEqualTo(MicrocircuitGroup.lanes());
+        assertThat(shared.width()).isEqualTo(MicrocircuitGroup.lanes(precision));
         int lane = indexOf(groupSeeds, SEED);
         for (MicrocircuitGroup g : new MicrocircuitGroup[] {alone, shared}) {
             g.setLearning(config.learning());
@@ -196,26 +212,33 @@ class LaneWidthTest {
         assertThat(a).as("%s: %s_%d (width 1 vs width L)", at, what, layer).isEqualTo(b);
     }
 
-    @Test
-    void oneSeedRunsAtWidthOneAndMoreSeedsAtWidthL() {
-        MicrocircuitSpec spec = Circuits.fig1b(Circuits.fa());
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(Precision.class)
+    void oneSeedRunsAtWidthOneAndMoreSeedsAtWidthL(Precision precision) {
+        MicrocircuitSpec spec = Circuits.fig1b(Circuits.fa()).toBuilder().precision(precision).build();
+        int lanes = MicrocircuitGroup.lanes(precision);
         assertThat(MicrocircuitGroup.create(spec, 1).width()).isEqualTo(1);
-        for (int seeds = 2; seeds <= MicrocircuitGroup.lanes(); seeds++) {
+        for (int seeds = 2; seeds <= lanes; seeds++) {
             long[] s = new long[seeds];
             for (int k = 0; k < seeds; k++) {
                 s[k] = k + 1;
             }
             MicrocircuitGroup g = MicrocircuitGroup.create(spec, s);
-            assertThat(g.width()).isEqualTo(MicrocircuitGroup.lanes());
-            assertThat(g.index(3, 1)).isEqualTo(3 * MicrocircuitGroup.lanes() + 1);
+            assertThat(g.width()).isEqualTo(lanes);
+            assertThat(g.index(3, 1)).isEqualTo(3 * lanes + 1);
         }
         assertThat(MicrocircuitGroup.create(spec, 1).index(3, 0)).isEqualTo(3);
+        long[] tooMany = new long[lanes + 1];
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> MicrocircuitGroup.create(spec, tooMany))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 to " + lanes + " seeds");
     }
 
-    @Test
-    void aOneSeedGroupReportsDivergenceWhereverTheNonFiniteValueIs() {
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(Precision.class)
+    void aOneSeedGroupReportsDivergenceWhereverTheNonFiniteValueIs(Precision precision) {
         for (int element = 0; element < 5; element++) {
-            MicrocircuitGroup group = MicrocircuitGroup.create(Circuits.fig1b(Circuits.fa()), 3);
+            MicrocircuitGroup group = MicrocircuitGroup.create(Circuits.fig1b(Circuits.fa()).toBuilder().precision(precision)
+                    .build(), 3);
             double[] x = Circuits.allLanes(group, 0.1, 0.2, 0.3, 0.4, 0.5);
             group.step(x, null);
             x[group.index(element, 0)] = Double.NaN;

@@ -1,5 +1,6 @@
 package palsim.core.microcircuit;
 
+import palsim.core.le.Precision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -331,7 +332,7 @@ class MicrocircuitGroupTest {
 
     @Test
     void aGroupHoldsAtMostOneSeedPerLane() {
-        long[] tooMany = new long[MicrocircuitGroup.lanes() + 1];
+        long[] tooMany = new long[MicrocircuitGroup.lanes(Precision.FLOAT64) + 1];
         assertThatThrownBy(() -> MicrocircuitGroup.create(Circuits.fig1b(Circuits.fa()), tooMany))
                 .hasMessageContaining("a group holds 1 to");
     }

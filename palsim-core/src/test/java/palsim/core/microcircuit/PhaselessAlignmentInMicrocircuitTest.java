@@ -1,5 +1,6 @@
 package palsim.core.microcircuit;
 
+import palsim.core.le.Precision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -25,7 +26,7 @@ class PhaselessAlignmentInMicrocircuitTest {
         double ratio = 0.1; // dt/τ_ξ
         MicrocircuitSpec spec = MicrocircuitSpec.builder(1, 50, 1).feedbackRule(pal(sigma, 0.1, 0.01, 0, 0)).build();
         long[] seeds = {1, 2, 3, 4, 5, 6, 7, 8};
-        int lanes = Math.min(seeds.length, MicrocircuitGroup.lanes());
+        int lanes = Math.min(seeds.length, MicrocircuitGroup.lanes(Precision.FLOAT64));
         MicrocircuitGroup group = MicrocircuitGroup.create(spec, Arrays.copyOf(seeds, lanes));
         group.setLearning(FEEDBACK_ONLY);
         double[] x = Circuits.allLanes(group, 0.5);

@@ -1,5 +1,6 @@
 package palsim.core.microcircuit;
 
+import palsim.core.le.Precision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -35,7 +36,7 @@ class SnapshotAndNoiseSourceTest {
 
     @Test
     void aRestoredLaneContinuesBitForBitWithTheSameNoise() {
-        for (int seeds : new int[] {1, MicrocircuitGroup.lanes()}) {
+        for (int seeds : new int[] {1, MicrocircuitGroup.lanes(Precision.FLOAT64)}) {
             MicrocircuitGroup original = group(seeds, 11);
             run(original, 60);
             MicrocircuitGroup copy = group(seeds, 99); // other seeds: other initial state and noise stream

@@ -13,6 +13,7 @@ import palsim.core.feedback.ExploratoryNoise;
 import palsim.core.feedback.FeedbackAlignment;
 import palsim.core.feedback.FeedbackRule;
 import palsim.core.feedback.PhaselessAlignment;
+import palsim.core.le.Precision;
 
 /**
  * The synapses-first step order: the lane engine (one seed alone at width 1, and the same seed in a
@@ -47,11 +48,27 @@ class SynapsesFirstStepTest {
                 Circuits.fill(hidden, 5.0), Circuits.fill(hidden, 1e-3), 0);
     }
 
+    /**
+     * How far the engine may be from the double-precision transcription after 600 steps, relative to
+     * the largest value of a quantity. float64: the fused multiply-adds and the order of sums leave a
+     * few ulp (2⁻⁵²) per step. float32: every value is rounded to 2⁻²⁴ relative (6e-8) at every
+     * operation, and the weights integrate 600 rounded increments, most of them far below one ulp
+     * of the weight, so rounding errors add up like a random walk (√600 · 6e-8 ≈ 1.5e-6) on top of
+     * the inputs', constants' and noise's own rounding. Measured: at most ≈ 3e-6; 2e-5 leaves a
+     * margin and still fails for any real error (a wrong delay or factor moves values by 1e-3 or more).
+     */
+    private static double tolerance(Precision precision) {
+        return precision == Precision.FLOAT64 ? 1e-11 : 2e-5;
+    }
+
     static Stream<Arguments> circuits() {
-        return Stream.of(
-                Arguments.of("PAL 4-30-3", classifier(pal(1), false, 4, 30, 3)),
-                Arguments.of("FA 4-30-3, static B^PI", classifier(new FeedbackAlignment(), true, 4, 30, 3)),
-                Arguments.of("PAL 5-12-7-3", classifier(pal(2), false, 5, 12, 7, 3)));
+        Stream.Builder<Arguments> b = Stream.builder();
+        for (Precision p : Precision.values()) {
+            b.add(Arguments.of("PAL 4-30-3", p, classifier(pal(1), false, 4, 30, 3)));
+            b.add(Arguments.of("FA 4-30-3, static B^PI", p, classifier(new FeedbackAlignment(), true, 4, 30, 3)));
+            b.add(Arguments.of("PAL 5-12-7-3", p, classifier(pal(2), false, 5, 12, 7, 3)));
+        }
+        return b.build();
     }
 
     /** A deterministic noise source equal to the reference's, for one lane. */
@@ -78,9 +95,15 @@ class SynapsesFirstStepTest {
         new Stage(80, false, false, false),
     };
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "{0}, {1}")
     @MethodSource("circuits")
-    void theLaneEngineFollowsThePlainTranscriptionThroughEveryStage(String name, MicrocircuitSpec spec) {
+    void theLaneEngineFollowsThePlainTranscriptionThroughEveryStage(String name, Precision precision,
+            MicrocircuitSpec doubleSpec) {
+        MicrocircuitSpec spec = doubleSpec.toBuilder().precision(precision).build();
+        double tol = tolerance(precision);
+        // v_api = B·r + B^PI·r^I is a small difference of two sums of size ≈ 1 that cancel in the
+        // self-predicting state; in float32 its rounding error is relative to those sums, not to itself
+        double apicalScale = precision == Precision.FLOAT64 ? 1e-3 : 1.0;
         int[] n = spec.layers();
         int top = n.length - 1;
         boolean noisy = spec.feedbackRule().noise().isPresent();
@@ -117,24 +140,24 @@ class SynapsesFirstStepTest {
             }
             String at = name + ", after step " + step;
             for (int l = 1; l <= top; l++) {
-                close(alone.somaticVoltage(0, l), reference.V[l], at + ": u_" + l);
-                close(alone.prospectiveVoltage(0, l), reference.vBrev[l], at + ": ŭ_" + l);
-                close(alone.rates(0, l), reference.r[l], at + ": r_" + l);
-                close(alone.basalVoltage(0, l), reference.vB[l], at + ": v_bas_" + l);
-                close(alone.forwardWeights(0, l), SynapsesFirstReference.flat(reference.W[l]), at + ": W_" + l);
+                close(alone.somaticVoltage(0, l), reference.V[l], at + ": u_" + l, tol);
+                close(alone.prospectiveVoltage(0, l), reference.vBrev[l], at + ": ŭ_" + l, tol);
+                close(alone.rates(0, l), reference.r[l], at + ": r_" + l, tol);
+                close(alone.basalVoltage(0, l), reference.vB[l], at + ": v_bas_" + l, tol);
+                close(alone.forwardWeights(0, l), SynapsesFirstReference.flat(reference.W[l]), at + ": W_" + l, tol);
                 assertThat(shared.forwardWeights(1, l)).as(at + ": W_%d width L", l).isEqualTo(alone.forwardWeights(0, l));
                 assertThat(shared.prospectiveVoltage(1, l)).as(at + ": ŭ_%d width L", l)
                         .isEqualTo(alone.prospectiveVoltage(0, l));
             }
             for (int l = 1; l < top; l++) {
-                close(alone.apicalVoltage(0, l), reference.vA[l], at + ": v_api_" + l);
-                close(alone.interneuronProspectiveVoltage(0, l), reference.vBrevI[l], at + ": ŭ_I_" + l);
-                close(alone.interneuronDendriteVoltage(0, l), reference.vD[l], at + ": v_den_" + l);
-                close(alone.feedbackWeights(0, l), SynapsesFirstReference.flat(reference.B[l]), at + ": B_" + l);
+                close(alone.apicalVoltage(0, l), reference.vA[l], at + ": v_api_" + l, tol, apicalScale);
+                close(alone.interneuronProspectiveVoltage(0, l), reference.vBrevI[l], at + ": ŭ_I_" + l, tol);
+                close(alone.interneuronDendriteVoltage(0, l), reference.vD[l], at + ": v_den_" + l, tol);
+                close(alone.feedbackWeights(0, l), SynapsesFirstReference.flat(reference.B[l]), at + ": B_" + l, tol);
                 close(alone.pyramidToInterneuronWeights(0, l), SynapsesFirstReference.flat(reference.WIP[l]),
-                        at + ": W_IP_" + l);
+                        at + ": W_IP_" + l, tol);
                 close(alone.interneuronToPyramidWeights(0, l), SynapsesFirstReference.flat(reference.WPI[l]),
-                        at + ": B_PI_" + l);
+                        at + ": B_PI_" + l, tol);
                 assertThat(shared.feedbackWeights(1, l)).as(at + ": B_%d width L", l).isEqualTo(alone.feedbackWeights(0, l));
                 assertThat(shared.interneuronToPyramidWeights(1, l)).isEqualTo(alone.interneuronToPyramidWeights(0, l));
             }
@@ -218,9 +241,10 @@ class SynapsesFirstStepTest {
         }
     }
 
-    @Test
-    void aRestoredSnapshotContinuesBitForBit() {
-        MicrocircuitSpec spec = classifier(pal(1), false, 4, 30, 3);
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(Precision.class)
+    void aRestoredSnapshotContinuesBitForBit(Precision precision) {
+        MicrocircuitSpec spec = classifier(pal(1), false, 4, 30, 3).toBuilder().precision(precision).build();
         MicrocircuitGroup original = MicrocircuitGroup.create(spec, SEED);
         original.setLearning(LearningSwitches.ALL);
         original.setNoise(true);
@@ -285,12 +309,17 @@ class SynapsesFirstStepTest {
         return t;
     }
 
-    private static void close(double[] actual, double[] expected, String what) {
+    private static void close(double[] actual, double[] expected, String what, double relative) {
+        close(actual, expected, what, relative, 1e-3);
+    }
+
+    /** |actual − expected| ≤ relative · max(largest |expected|, minScale), element by element. */
+    private static void close(double[] actual, double[] expected, String what, double relative, double minScale) {
         double scale = 0;
         for (double v : expected) {
             scale = Math.max(scale, Math.abs(v));
         }
-        double tolerance = 1e-11 * Math.max(scale, 1e-3);
+        double tolerance = relative * Math.max(scale, minScale);
         for (int i = 0; i < expected.length; i++) {
             assertThat(actual[i]).as("%s[%d]", what, i).isCloseTo(expected[i], org.assertj.core.data.Offset.offset(tolerance));
         }

@@ -194,9 +194,73 @@ class VectorMathTest {
             double t = v / 30;
             assertThat(Math.abs(VectorMath.tanh(t) - Math.tanh(t))).isLessThanOrEqualTo(3 * Math.ulp(Math.tanh(t)));
         }
-        assertThat(VectorMath.exp(-1000)).isZero();
-        assertThat(VectorMath.exp(1000)).isInfinite();
+        assertThat(VectorMath.exp(-1000.0)).isZero();
+        assertThat(VectorMath.exp(1000.0)).isInfinite();
         assertThat(VectorMath.tanh(Double.NEGATIVE_INFINITY)).isEqualTo(-1.0);
         assertThat(Double.doubleToRawLongBits(VectorMath.tanh(-0.0))).isEqualTo(Double.doubleToRawLongBits(-0.0));
+    }
+
+    /** Float inputs for the scalar-twin tests: random values over many scales and every edge case. */
+    private static float[] floatEdgeAndRandomInputs() {
+        float[] special = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, 0f, -0f, Float.MIN_VALUE,
+            -Float.MIN_VALUE, Float.MIN_NORMAL, -Float.MIN_NORMAL, Float.MAX_VALUE, -Float.MAX_VALUE, 1e-30f, -1e-30f, 1,
+            -1, 0.5f, -0.5f, -87.3f, Math.nextUp(-87.3f), Math.nextDown(-87.3f), 88.37f, Math.nextUp(88.37f),
+            Math.nextDown(88.37f), 87.3f, -88.37f, 100, -100, 0.34657359f, Math.nextUp(0.34657359f),
+            Math.nextDown(0.34657359f), 0.17328680f, Math.nextUp(0.17328680f), Math.nextDown(0.17328680f), 4.75f, 9.5f,
+            -9.5f, Math.nextUp(9.5f), Math.nextDown(9.5f), 1e30f, -1e30f, Float.intBitsToFloat(0x7fc00123),
+            Float.intBitsToFloat(0xff800001)};
+        SplittableRandom r = new SplittableRandom(13);
+        int random = 60_000;
+        float[] x = new float[special.length + random];
+        System.arraycopy(special, 0, x, 0, special.length);
+        for (int i = special.length; i < x.length; i++) {
+            double scale = Math.pow(10, r.nextInt(-20, 3)); // 1e-20 … 1e2
+            x[i] = switch (i % 4) {
+                case 0 -> (float) ((2 * r.nextDouble() - 1) * scale);
+                case 1 -> (float) ((2 * r.nextDouble() - 1) * 30);
+                case 2 -> (float) r.nextDouble();
+                default -> Float.intBitsToFloat(r.nextInt()); // any bit pattern
+            };
+        }
+        return x;
+    }
+
+    private interface FloatUnary {
+        float apply(float x);
+    }
+
+    private static void assertSameFloatBits(float[] x, UnaryOperator<FloatVector> vector, FloatUnary scalar, String name) {
+        for (var species : java.util.List.of(FloatVector.SPECIES_128, FloatVector.SPECIES_256, FloatVector.SPECIES_PREFERRED)) {
+            int lanes = species.length();
+            float[] padded = java.util.Arrays.copyOf(x, (x.length + lanes - 1) / lanes * lanes);
+            float[] v = new float[padded.length];
+            for (int i = 0; i < padded.length; i += lanes) {
+                vector.apply(FloatVector.fromArray(species, padded, i)).intoArray(v, i);
+            }
+            for (int i = 0; i < x.length; i++) {
+                float s = scalar.apply(x[i]);
+                if (Float.isNaN(v[i])) {
+                    assertThat(s).as("%s(%s)", name, x[i]).isNaN();
+                } else {
+                    assertThat(Float.floatToRawIntBits(s)).as("%s(%s), %d lanes: scalar %s, vector %s", name, x[i], lanes, s,
+                            v[i]).isEqualTo(Float.floatToRawIntBits(v[i]));
+                }
+            }
+        }
+    }
+
+    @Test
+    void floatScalarTwinsGiveTheBitsOfTheVectorFunctions() {
+        float[] x = floatEdgeAndRandomInputs();
+        for (int round = 0; round < 3; round++) { // interpreted, then compiled
+            assertSameFloatBits(x, VectorMath::exp, VectorMath::exp, "exp");
+            assertSameFloatBits(x, VectorMath::tanh, VectorMath::tanh, "tanh");
+            assertSameFloatBits(x, VectorMath::logistic, VectorMath::logistic, "logistic");
+        }
+        assertThat(VectorMath.exp(-100f)).isZero();
+        assertThat(VectorMath.exp(100f)).isInfinite();
+        assertThat(VectorMath.tanh(Float.NEGATIVE_INFINITY)).isEqualTo(-1f);
+        assertThat(Float.floatToRawIntBits(VectorMath.tanh(-0f))).isEqualTo(Float.floatToRawIntBits(-0f));
+        assertThat(Math.abs(VectorMath.logistic(0.3f) - 1 / (1 + Math.exp(-0.3)))).isLessThan(2e-7);
     }
 }

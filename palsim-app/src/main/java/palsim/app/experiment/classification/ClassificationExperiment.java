@@ -21,6 +21,7 @@ import palsim.app.experiment.microcircuit.CircuitModel;
 import palsim.app.experiment.microcircuit.MicrocircuitConfig;
 import palsim.app.experiment.microcircuit.RuleCircuit;
 import palsim.app.metrics.SeedStatistics;
+import palsim.core.le.Precision;
 import palsim.core.feedback.FeedbackRule;
 import palsim.core.feedback.PhaselessAlignment;
 import palsim.core.microcircuit.MicrocircuitGroup;
@@ -60,7 +61,7 @@ public final class ClassificationExperiment implements Experiment<Classification
 
     @Override
     public ClassificationSettings parse(ConfigSection config, CommonSettings common) {
-        CircuitModel model = MicrocircuitConfig.model(config, SynapsesFirstStepOrder.CONFIG_NAME);
+        CircuitModel model = MicrocircuitConfig.model(config, SynapsesFirstStepOrder.CONFIG_NAME, Precision.FLOAT32);
         ConfigSection modelSection = config.section(MicrocircuitConfig.MODEL);
         double lowPass = modelSection.number("tau_forward_low_pass", 100, Bounds.positive());
         if (lowPass < model.dt()) {
@@ -141,6 +142,7 @@ public final class ClassificationExperiment implements Experiment<Classification
                 .initialRanges(spec.initialRanges())
                 .selfPredictingStart(spec.selfPredictingStart())
                 .stepOrder(spec.stepOrder())
+                .precision(spec.precision())
                 .build();
     }
 
@@ -159,14 +161,13 @@ public final class ClassificationExperiment implements Experiment<Classification
         LabelledSamples samples = new LabelledSamples(split.train(), split.validation().get(), split.test(), 1.0, 0.1);
         List<Stage> stages = StageSchedule.standard(settings.epochs(), settings.noiseWhileEvaluating());
         long[] seeds = context.common().seeds().stream().mapToLong(Long::longValue).toArray();
-        List<long[]> groups = SeedGroups.partition(seeds);
         long units = (long) settings.circuits().size() * seeds.length * stages.size();
         context.progress().begin("classification", units, "seed-stages");
 
         Map<String, ClassificationRecorder.TestResults> tests = new ConcurrentHashMap<>();
         List<Job<Void>> jobs = new ArrayList<>();
         for (ClassCircuit circuit : settings.circuits()) {
-            for (long[] group : groups) {
+            for (long[] group : SeedGroups.partition(circuit.spec(), seeds)) {
                 String label = "rule " + circuit.label() + ", seeds " + Arrays.toString(group);
                 JobCheckpoint checkpoint = context.checkpoints().job(label);
                 jobs.add(Job.of(label, () -> {

@@ -16,6 +16,7 @@ import palsim.app.experiment.MetricNames;
 import palsim.app.experiment.ParallelExecutor.Job;
 import palsim.app.plot.EpochCurves;
 import palsim.app.plot.Figure;
+import palsim.core.le.Precision;
 import palsim.core.microcircuit.MicrocircuitSpec;
 import palsim.core.microcircuit.RatesFirstStepOrder;
 import palsim.core.microcircuit.metrics.BackpropUpdateAngle;
@@ -51,7 +52,7 @@ public final class AlignmentExperiment implements Experiment<AlignmentSettings> 
 
     @Override
     public AlignmentSettings parse(ConfigSection config, CommonSettings common) {
-        CircuitModel model = MicrocircuitConfig.model(config, RatesFirstStepOrder.CONFIG_NAME);
+        CircuitModel model = MicrocircuitConfig.model(config, RatesFirstStepOrder.CONFIG_NAME, Precision.FLOAT64);
         RunProtocol protocol = MicrocircuitConfig.protocol(config, common.epochs(), model.dt());
         List<RuleCircuit> circuits = MicrocircuitConfig.rules(config, model);
         boolean updateAngle = MicrocircuitConfig.updateAngle(config);

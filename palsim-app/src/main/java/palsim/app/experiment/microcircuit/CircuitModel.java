@@ -3,6 +3,7 @@ package palsim.app.experiment.microcircuit;
 import java.util.Arrays;
 import java.util.Objects;
 import palsim.core.feedback.FeedbackRule;
+import palsim.core.le.Precision;
 import palsim.core.microcircuit.Conductances;
 import palsim.core.microcircuit.InitialWeightRanges;
 import palsim.core.microcircuit.MicrocircuitSpec;
@@ -21,9 +22,11 @@ import palsim.core.neuron.Activation;
  * @param learningRates η^fw, η^IP, η^PI as the model section gives them
  * @param initialRanges the students' initial weight ranges
  * @param selfPredictingStart whether the self-predicting state is imposed after drawing (§4.2)
+ * @param precision the engine's floating-point precision ({@code model.precision})
  */
 public record CircuitModel(int[] layers, Activation[] activations, Conductances conductances, double dt, double taur,
-        LearningRates learningRates, InitialWeightRanges initialRanges, boolean selfPredictingStart) {
+        LearningRates learningRates, InitialWeightRanges initialRanges, boolean selfPredictingStart,
+        Precision precision) {
 
     public CircuitModel {
         layers = layers.clone();
@@ -31,6 +34,7 @@ public record CircuitModel(int[] layers, Activation[] activations, Conductances 
         Objects.requireNonNull(conductances, "conductances");
         Objects.requireNonNull(learningRates, "learningRates");
         Objects.requireNonNull(initialRanges, "initialRanges");
+        Objects.requireNonNull(precision, "precision");
     }
 
     @Override
@@ -60,6 +64,7 @@ public record CircuitModel(int[] layers, Activation[] activations, Conductances 
                 .feedbackRule(rule)
                 .initialRanges(initialRanges)
                 .selfPredictingStart(selfPredictingStart)
+                .precision(precision)
                 .build();
     }
 
@@ -68,19 +73,20 @@ public record CircuitModel(int[] layers, Activation[] activations, Conductances 
         return o instanceof CircuitModel m && Arrays.equals(layers, m.layers) && Arrays.equals(activations, m.activations)
                 && conductances.equals(m.conductances) && dt == m.dt && taur == m.taur
                 && learningRates.equals(m.learningRates) && initialRanges.equals(m.initialRanges)
-                && selfPredictingStart == m.selfPredictingStart;
+                && selfPredictingStart == m.selfPredictingStart && precision == m.precision;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(Arrays.hashCode(layers), Arrays.hashCode(activations), conductances, dt, taur, learningRates,
-                initialRanges, selfPredictingStart);
+                initialRanges, selfPredictingStart, precision);
     }
 
     @Override
     public String toString() {
         return "CircuitModel[layers=" + Arrays.toString(layers) + ", activations=" + Arrays.toString(activations)
                 + ", conductances=" + conductances + ", dt=" + dt + ", taur=" + taur + ", " + learningRates
-                + ", init=" + initialRanges + ", init_in_sps=" + selfPredictingStart + "]";
+                + ", init=" + initialRanges + ", init_in_sps=" + selfPredictingStart
+                + ", precision=" + precision.configName() + "]";
     }
 }

@@ -9,6 +9,7 @@ import palsim.core.feedback.FeedbackAlignment;
 import palsim.core.feedback.FeedbackRule;
 import palsim.core.feedback.FeedbackRuleRegistry;
 import palsim.core.feedback.ModelKind;
+import palsim.core.le.Precision;
 import palsim.core.microcircuit.Conductances;
 import palsim.core.microcircuit.InitialWeightRanges;
 import palsim.core.microcircuit.MicrocircuitSpec;
@@ -35,18 +36,21 @@ public final class MicrocircuitConfig {
 
     /** The key of the step order in the {@code model} section. */
     public static final String STEP_ORDER = "step_order";
+    /** The key of the engine's floating-point precision in the {@code model} section. */
+    public static final String PRECISION = "precision";
 
     /**
      * The {@code model} section (required) of {@code config}, for a task that runs with exactly one
-     * step order ({@code model.step_order}, default and only allowed value {@code stepOrder}).
+     * step order ({@code model.step_order}, default and only allowed value {@code stepOrder}) and,
+     * unless {@code model.precision} says otherwise, in {@code defaultPrecision}.
      */
-    public static CircuitModel model(ConfigSection config, String stepOrder) {
+    public static CircuitModel model(ConfigSection config, String stepOrder, Precision defaultPrecision) {
         config.section(MODEL).choice(STEP_ORDER, stepOrder, List.of(stepOrder));
-        return model(config);
+        return model(config, defaultPrecision);
     }
 
     /** The {@code model} section (required) of {@code config}, without its step order. */
-    private static CircuitModel model(ConfigSection config) {
+    private static CircuitModel model(ConfigSection config, Precision defaultPrecision) {
         ConfigSection model = config.section(MODEL);
         int[] layers = model.integers("layers", Bounds.positive());
         if (layers.length < 3) {
@@ -63,7 +67,9 @@ public final class MicrocircuitConfig {
         model.check(() -> rates.requireFor(layers));
         InitialWeightRanges ranges = initialRanges(model, InitialWeightRanges.SYMMETRIC_UNIT);
         boolean selfPredicting = model.flag("init_in_sps", true);
-        CircuitModel circuit = new CircuitModel(layers, activations, conductances, dt, taur, rates, ranges, selfPredicting);
+        Precision precision = model.choice(PRECISION, defaultPrecision, Precision::configName);
+        CircuitModel circuit = new CircuitModel(layers, activations, conductances, dt, taur, rates, ranges, selfPredicting,
+                precision);
         // Whatever else the core checks about the circuit itself, with a rule that has no settings.
         model.check(() -> circuit.spec(new FeedbackAlignment(), rates));
         return circuit;

@@ -20,9 +20,9 @@ record SeedGroupJob(RuleCircuit circuit, long[] seeds, int groupIndex) {
 
     /** Every rule × seed group, rule-major (config order of both). */
     static List<SeedGroupJob> all(List<RuleCircuit> circuits, long[] seeds) {
-        List<long[]> groups = SeedGroups.partition(seeds);
         List<SeedGroupJob> jobs = new ArrayList<>();
         for (RuleCircuit circuit : circuits) {
+            List<long[]> groups = SeedGroups.partition(circuit.spec(), seeds);
             for (int g = 0; g < groups.size(); g++) {
                 jobs.add(new SeedGroupJob(circuit, groups.get(g), g));
             }

@@ -23,6 +23,7 @@ import palsim.app.experiment.MetricNames;
 import palsim.app.experiment.MetricsSink;
 import palsim.app.experiment.ParallelExecutor.Job;
 import palsim.app.metrics.SeedStatistics;
+import palsim.core.le.Precision;
 import palsim.core.microcircuit.InitialWeightRanges;
 import palsim.core.microcircuit.MicrocircuitGroup;
 import palsim.core.microcircuit.MicrocircuitSpec;
@@ -68,7 +69,7 @@ public final class TeacherStudentExperiment implements Experiment<TeacherStudent
 
     @Override
     public TeacherStudentSettings parse(ConfigSection config, CommonSettings common) {
-        CircuitModel model = MicrocircuitConfig.model(config, RatesFirstStepOrder.CONFIG_NAME);
+        CircuitModel model = MicrocircuitConfig.model(config, RatesFirstStepOrder.CONFIG_NAME, Precision.FLOAT64);
         RunProtocol protocol = MicrocircuitConfig.protocol(config, common.epochs(), model.dt());
         List<RuleCircuit> circuits = MicrocircuitConfig.rules(config, model);
         boolean updateAngle = MicrocircuitConfig.updateAngle(config);

@@ -19,7 +19,10 @@ import palsim.core.microcircuit.SynapsesFirstStepOrder;
 
 /** Task classification through the command line: a tiny Yin-Yang run learns, files, presets and bad input. */
 class ClassificationExperimentTest {
-    /** Yin-Yang [4-30-3] with BP and FA on 800 training samples, 2 epochs, 2 seeds: a few seconds. */
+    /**
+     * Yin-Yang [4-30-3] with BP and PAL (η^bw = 0) on 800 training samples, 2 epochs, 2 seeds: a few
+     * seconds. No {@code model.precision}: classification runs in float32 by default, as the reference.
+     */
     static final String TINY = """
             task: classification
             seeds: [1, 2]
@@ -80,6 +83,8 @@ class ClassificationExperimentTest {
                 assertThat(value).isBetween(0.0, 1.0);
             }
         }
+        assertThat(Files.readString(out.resolve("config.yaml"))).as("the resolved precision is recorded")
+                .contains("precision: float32");
         assertThat(out.resolve("figures/val_acc.png")).isNotEmptyFile();
         assertThat(out.resolve("figures/angle_B_WT.svg")).isNotEmptyFile();
         assertThat(r.out()).contains("bp: test accuracy").contains("pal_eta0: test accuracy");
@@ -118,6 +123,7 @@ class ClassificationExperimentTest {
         assertThat(pal.layers()).containsExactly(4, 30, 3);
         assertThat(pal.forwardLearningRates()).containsExactly(50.0, 0.01);
         assertThat(pal.stepOrder()).isEqualTo(new SynapsesFirstStepOrder(100, false));
+        assertThat(pal.precision()).isEqualTo(palsim.core.le.Precision.FLOAT32);
         assertThat(((PhaselessAlignment) pal.feedbackRule()).learningRates()).containsExactly(0.5);
         // B^PI is static where B does not learn: FA, the eta-0 control and BP
         for (int i = 1; i < 4; i++) {
@@ -146,6 +152,7 @@ class ClassificationExperimentTest {
             {TINY.replace("layers: [4, 30, 3]", "layers: [4, 30, 4]"), "model.layers"},
             {TINY.replace("type: pal", "type: palx"), "rules.pal_eta0.type"},
             {TINY.replace("step_order: genn", "step_order: numpy"), "model.step_order"},
+            {TINY.replace("step_order: genn", "step_order: genn\n  precision: float16"), "model.precision"},
             {TINY.replace("tau_high_pass: 0.1", "tau_high_pass: 0.1\n    tau_forward_low_pass: 100"),
                 "rules.pal_eta0.tau_forward_low_pass"},
             {TINY.replace("tau_forward_low_pass: 100", "tau_forward_low_pass: 0.001"), "model.tau_forward_low_pass"},

@@ -1,5 +1,6 @@
 package palsim.app.experiment.microcircuit;
 
+import palsim.core.le.Precision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static palsim.app.experiment.microcircuit.MicrocircuitConfigs.ALIGNMENT;
 import static palsim.app.experiment.microcircuit.MicrocircuitConfigs.with;
@@ -86,7 +87,7 @@ class AlignmentExperimentTest {
     @Test
     void sameSeedsGiveBitIdenticalMetricsForOneAndTwoThreads() throws IOException {
         // More seeds than a lane group holds, so there are several groups per rule.
-        String seeds = LongStream.rangeClosed(1, MicrocircuitGroup.lanes() + 1).mapToObj(Long::toString)
+        String seeds = LongStream.rangeClosed(1, MicrocircuitGroup.lanes(Precision.FLOAT64) + 1).mapToObj(Long::toString)
                 .collect(Collectors.joining(", ", "[", "]"));
         String yaml = with(with(ALIGNMENT, "seeds: [123, 456]", "seeds: " + seeds), "epochs: 3", "epochs: 2")
                 + "metrics: {update_angle: true}\n";

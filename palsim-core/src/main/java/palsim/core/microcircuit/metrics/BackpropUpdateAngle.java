@@ -73,7 +73,7 @@ public final class BackpropUpdateAngle {
     /** The mean angle per forward layer (index ℓ−1) of every snapshot, in order. */
     public List<double[]> meanAngles(List<CircuitState> snapshots) {
         List<double[]> results = new ArrayList<>(snapshots.size());
-        int lanes = MicrocircuitGroup.lanes();
+        int lanes = MicrocircuitGroup.lanes(spec);
         for (int from = 0; from < snapshots.size(); from += lanes) {
             results.addAll(evaluateGroup(snapshots.subList(from, Math.min(from + lanes, snapshots.size()))));
         }

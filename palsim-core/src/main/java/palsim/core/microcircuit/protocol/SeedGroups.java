@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 import palsim.core.microcircuit.MicrocircuitGroup;
+import palsim.core.microcircuit.MicrocircuitSpec;
 
 /**
  * Splits a run's seeds into groups of at most L (in the given order) and runs the groups on a
@@ -18,9 +19,12 @@ import palsim.core.microcircuit.MicrocircuitGroup;
 public final class SeedGroups {
     private SeedGroups() {}
 
-    /** Consecutive groups of at most L seeds: [s_0 … s_{L−1}], [s_L …], …. */
-    public static List<long[]> partition(long[] seeds) {
-        int lanes = MicrocircuitGroup.lanes();
+    /**
+     * Consecutive groups of at most L seeds: [s_0 … s_{L−1}], [s_L …], …, with L the lanes of a
+     * group of {@code spec} ({@link MicrocircuitGroup#lanes(MicrocircuitSpec)}).
+     */
+    public static List<long[]> partition(MicrocircuitSpec spec, long[] seeds) {
+        int lanes = MicrocircuitGroup.lanes(spec);
         List<long[]> groups = new ArrayList<>();
         for (int from = 0; from < seeds.length; from += lanes) {
             groups.add(Arrays.copyOfRange(seeds, from, Math.min(from + lanes, seeds.length)));

@@ -1,5 +1,6 @@
 package palsim.core.microcircuit.protocol;
 
+import palsim.core.le.Precision;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -119,12 +120,12 @@ class BackwardOnlyTaskTest {
     void resultsAreBitIdenticalForOneAndTwoThreads() {
         MicrocircuitSpec spec = Circuits.fig1b(Circuits.fig1bPal(3));
         BackwardOnlyTask task = new BackwardOnlyTask(spec, new RunProtocol(1, 0.1, 5, 2, 1000));
-        long[] seeds = new long[MicrocircuitGroup.lanes() + 2];
+        long[] seeds = new long[MicrocircuitGroup.lanes(Precision.FLOAT64) + 2];
         for (int i = 0; i < seeds.length; i++) {
             seeds[i] = 10 + i;
         }
         InputSignal input = task.input(seeds[0]);
-        List<long[]> groups = SeedGroups.partition(seeds);
+        List<long[]> groups = SeedGroups.partition(spec, seeds);
         assertThat(groups).hasSize(2);
         assertThat(groups.get(1)).containsExactly(seeds[seeds.length - 2], seeds[seeds.length - 1]);
         List<MicrocircuitGroup> one = SeedGroups.run(groups, 1, g -> task.run(g, input, RunObserver.none()));

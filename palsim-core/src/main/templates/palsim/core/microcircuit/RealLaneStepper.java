@@ -1,11 +1,13 @@
+// Template: the build generates DoubleLaneStepper and FloatLaneStepper from this file
+// (@Real@ -> Double/Float, @real@ -> double/float; see palsim-core/pom.xml).
 package palsim.core.microcircuit;
 
 import java.util.Arrays;
 import palsim.core.feedback.FeedbackSignal;
 
 /**
- * The phase operations of microcircuit.md §2.3 on a {@link LaneState}, vectorised over lanes; the
- * matrix kernels are those of the state's width ({@link LaneMatrixKernels}). Each
+ * The phase operations of microcircuit.md §2.3 on a {@link @Real@LaneState}, vectorised over lanes; the
+ * matrix kernels are those of the state's width ({@link @Real@LaneMatrixKernels}). Each
  * weight matrix is read once per step: the pass that computes a dendritic potential also applies
  * that matrix's update (see {@link MicrocircuitPhases}).
  * Every constant (conductance ratios, dt·η, filter factors) is computed once here; a phase only
@@ -13,31 +15,31 @@ import palsim.core.feedback.FeedbackSignal;
  * forward low-pass) was decided when the state was built: the corresponding arrays exist or are
  * null.
  */
-final class LaneStepper extends LaneStepperBase implements MicrocircuitPhases {
+final class @Real@LaneStepper extends @Real@LaneStepperBase implements MicrocircuitPhases {
     private final RatesFirstStepOrder order;
 
     // §2.2: ŭ = u^old + c·(u − u^old), c = taur·τ/dt
-    private final double[] prospectiveFactor;
-    private final double interneuronProspectiveFactor;
-    private final double lowPassFactor;
+    private final @real@[] prospectiveFactor;
+    private final @real@ interneuronProspectiveFactor;
+    private final @real@ lowPassFactor;
 
     // per step
     private boolean forwardUpdatesObserved;
     /** Whether this step's prediction-error factors are computed (see {@link #computePredictionErrors()}). */
     private boolean predictionErrorsReady;
 
-    LaneStepper(MicrocircuitSpec spec, LaneState state) {
+    @Real@LaneStepper(MicrocircuitSpec spec, @Real@LaneState state) {
         super(spec, state, false);
         this.order = (RatesFirstStepOrder) spec.stepOrder();
         Conductances g = spec.conductances();
         double taur = spec.prospectiveFactor();
-        prospectiveFactor = new double[top + 1];
+        prospectiveFactor = new @real@[top + 1];
         for (int l = 1; l <= top; l++) {
             double total = l == top ? g.outputTotal() : g.hiddenTotal();
-            prospectiveFactor[l] = taur / (total * dt);
+            prospectiveFactor[l] = (@real@) (taur / (total * dt));
         }
-        interneuronProspectiveFactor = taur / (g.interneuronTotal() * dt);
-        lowPassFactor = rule.forwardLowPassTau() > 0 ? dt / rule.forwardLowPassTau() : 0.0;
+        interneuronProspectiveFactor = (@real@) (taur / (g.interneuronTotal() * dt));
+        lowPassFactor = rule.forwardLowPassTau() > 0 ? (@real@) (dt / rule.forwardLowPassTau()) : 0;
     }
 
     @Override
@@ -78,30 +80,30 @@ final class LaneStepper extends LaneStepperBase implements MicrocircuitPhases {
         predictionErrorsReady = false; // they read the previous potentials, which move now
         // every "current" array is recomputed in full later in the step, so swapping saves copies
         for (int l = 0; l <= top; l++) {
-            LaneState.swap(s.rate, s.ratePrev, l);
+            @Real@LaneState.swap(s.rate, s.ratePrev, l);
         }
         for (int l = 1; l <= top; l++) {
-            LaneState.swap(s.basal, s.basalPrev, l);
+            @Real@LaneState.swap(s.basal, s.basalPrev, l);
         }
         for (int l = 1; l <= top - 1; l++) {
-            LaneState.swap(s.interneuronRate, s.interneuronRatePrev, l);
-            LaneState.swap(s.dendrite, s.dendritePrev, l);
-            LaneState.swap(s.apical, s.apicalPrev, l);
+            @Real@LaneState.swap(s.interneuronRate, s.interneuronRatePrev, l);
+            @Real@LaneState.swap(s.dendrite, s.dendritePrev, l);
+            @Real@LaneState.swap(s.apical, s.apicalPrev, l);
         }
     }
 
     @Override
     public void computeProspectiveRates() {
         for (int l = 1; l <= top; l++) {
-            LaneKernels.prospectiveRates(s.somatic[l], s.somaticOld[l], prospectiveFactor[l], phi[l], s.prospective[l],
+            @Real@LaneKernels.prospectiveRates(s.somatic[l], s.somaticOld[l], prospectiveFactor[l], phi[l], s.prospective[l],
                     s.rate[l], n[l] * lanes);
             // u^old := u by exchanging the buffers; updateSomaticVoltages writes the new u into the other one
-            LaneState.swap(s.somatic, s.somaticOld, l);
+            @Real@LaneState.swap(s.somatic, s.somaticOld, l);
         }
         for (int l = 1; l <= top - 1; l++) {
-            LaneKernels.prospectiveRates(s.interneuron[l], s.interneuronOld[l], interneuronProspectiveFactor, phi[l + 1],
+            @Real@LaneKernels.prospectiveRates(s.interneuron[l], s.interneuronOld[l], interneuronProspectiveFactor, phi[l + 1],
                     s.interneuronProspective[l], s.interneuronRate[l], n[l + 1] * lanes);
-            LaneState.swap(s.interneuron, s.interneuronOld, l);
+            @Real@LaneState.swap(s.interneuron, s.interneuronOld, l);
         }
         System.arraycopy(input, 0, s.rate[0], 0, n[0] * lanes);
         computePredictionErrors();
@@ -118,14 +120,14 @@ final class LaneStepper extends LaneStepperBase implements MicrocircuitPhases {
         for (int l = 1; l <= top - 1; l++) {
             if (pyramidToInterneuronLearns(l)) {
                 // dt·η^IP·[r^I_ℓ − φ_{ℓ+1}(a_d·v^{den,prev}_ℓ)]
-                LaneKernels.predictionError(pyramidToInterneuronRate[l], s.interneuronRate[l], phi[l + 1],
+                @Real@LaneKernels.predictionError(pyramidToInterneuronRate[l], s.interneuronRate[l], phi[l + 1],
                         interneuronAttenuation, s.dendritePrev[l], s.interneuronSignal[l], n[l + 1] * lanes);
             }
         }
         for (int l = 1; l <= top; l++) {
             if (forwardUpdateNeeded(l)) {
                 // dt·η^fw·[r_ℓ − φ_ℓ(a·v^{bas,prev}_ℓ)], a = a_h (hidden) or a_o (output)
-                LaneKernels.predictionError(forwardRate[l], s.rate[l], phi[l], forwardAttenuation[l], s.basalPrev[l],
+                @Real@LaneKernels.predictionError(forwardRate[l], s.rate[l], phi[l], forwardAttenuation[l], s.basalPrev[l],
                         s.forwardSignal[l], n[l] * lanes);
             }
         }
@@ -151,7 +153,7 @@ final class LaneStepper extends LaneStepperBase implements MicrocircuitPhases {
      * previous step (quirk 3); the rates below as W_{ℓ+1}'s update reads them (r^prev_ℓ) and above
      * as this step's r_{ℓ+1}; the forward update's factor dt·η·[r − φ(a·v^{bas,prev})] of this step.
      */
-    private double[] signal(FeedbackSignal signal, int population, boolean below) {
+    private @real@[] signal(FeedbackSignal signal, int population, boolean below) {
         return switch (signal) {
             case NOISE -> s.noise[population];
             case RATES -> below ? s.ratePrev[population] : s.rate[population];
@@ -177,11 +179,11 @@ final class LaneStepper extends LaneStepperBase implements MicrocircuitPhases {
             // B_ℓ r_src + B^PI_ℓ r^I_{src−1}: src = ℓ+1, or N for DFA (the output and its prediction by the top interneurons)
             int source = feedbackSource[l];
             int cols = n[source];
-            double[] sourceRate = s.rate[source];
-            double[] interneuronRate = s.interneuronRate[source - 1];
-            double[] interneuronRatePrev = s.interneuronRatePrev[source - 1];
-            double[] x = null;
-            double[] y = null;
+            @real@[] sourceRate = s.rate[source];
+            @real@[] interneuronRate = s.interneuronRate[source - 1];
+            @real@[] interneuronRatePrev = s.interneuronRatePrev[source - 1];
+            @real@[] x = null;
+            @real@[] y = null;
             if (request == LaneFeedbackProjection.Request.LEARN_FROM_CORRELATION) {
                 x = signal(projection.below(), l, true);
                 y = signal(projection.above(), l + 1, false);
@@ -201,7 +203,7 @@ final class LaneStepper extends LaneStepperBase implements MicrocircuitPhases {
             }
             if (lateral) {
                 // −dt·η^PI·v^{api,prev}_ℓ (noise-free), then ΔB^PI on top of BP's tie (quirk 8)
-                LaneKernels.scale(-interneuronToPyramidRate[l], s.apicalPrev[l], s.apicalSignal[l], rows * lanes);
+                @Real@LaneKernels.scale(-interneuronToPyramidRate[l], s.apicalPrev[l], s.apicalSignal[l], rows * lanes);
                 kernels.addOuter(s.interneuronToPyramid[l], rows, cols, s.apicalSignal[l], interneuronRatePrev, null);
             }
         }
@@ -224,11 +226,11 @@ final class LaneStepper extends LaneStepperBase implements MicrocircuitPhases {
             if (!forwardUpdateNeeded(l)) {
                 continue;
             }
-            double[] pre = s.ratePrev[l - 1]; // x^prev for ℓ = 1
-            double[] observed = forwardUpdatesObserved ? s.forwardUpdate[l] : null;
+            @real@[] pre = s.ratePrev[l - 1]; // x^prev for ℓ = 1
+            @real@[] observed = forwardUpdatesObserved ? s.forwardUpdate[l] : null;
             if (forwardDecays && forwardLearns(l)) {
                 // W ← (1 − dt·η·λ)·W before the increment: the decay a rule asks for (Kolen–Pollack)
-                LaneKernels.scale(forwardKeep[l], s.forward[l], s.forward[l], n[l] * n[l - 1] * lanes);
+                @Real@LaneKernels.scale(forwardKeep[l], s.forward[l], s.forward[l], n[l] * n[l - 1] * lanes);
             }
             if (!forwardLearns(l)) {
                 kernels.outer(s.forwardUpdate[l], n[l], n[l - 1], s.forwardSignal[l], pre);
@@ -243,30 +245,30 @@ final class LaneStepper extends LaneStepperBase implements MicrocircuitPhases {
 
     @Override
     public void updateSomaticVoltages() {
-        Arrays.fill(s.nonFinite, 0.0);
+        Arrays.fill(s.nonFinite, 0);
         // after computeProspectiveRates, somaticOld holds u (of before this step) and somatic receives the new u
         for (int l = 1; l <= top - 1; l++) {
             // interneuron: nudged by the prospective voltage of the layer above (quirk 9)
-            LaneKernels.relax(interneuronDendriteWeight, s.dendrite[l], interneuronNudgingWeight, s.prospective[l + 1],
+            @Real@LaneKernels.relax(interneuronDendriteWeight, s.dendrite[l], interneuronNudgingWeight, s.prospective[l + 1],
                     s.interneuronOld[l], interneuronRelaxation, s.interneuron[l], n[l + 1] * lanes, s.nonFinite);
         }
         boolean noisy = injectingNoise();
         for (int l = 1; l <= top - 1; l++) {
             if (noisy) {
-                LaneKernels.relax(hiddenBasalWeight, s.basal[l], hiddenApicalWeight, s.apical[l], s.noiseBeforeRefresh[l],
+                @Real@LaneKernels.relax(hiddenBasalWeight, s.basal[l], hiddenApicalWeight, s.apical[l], s.noiseBeforeRefresh[l],
                         s.somaticOld[l], hiddenRelaxation, s.somatic[l], n[l] * lanes, s.nonFinite);
             } else {
-                LaneKernels.relax(hiddenBasalWeight, s.basal[l], hiddenApicalWeight, s.apical[l], s.somaticOld[l],
+                @Real@LaneKernels.relax(hiddenBasalWeight, s.basal[l], hiddenApicalWeight, s.apical[l], s.somaticOld[l],
                         hiddenRelaxation, s.somatic[l], n[l] * lanes, s.nonFinite);
             }
         }
         int count = n[top] * lanes;
         if (target != null) {
-            LaneKernels.relax(outputBasalWeightWithTarget, s.basal[top], outputTargetWeight, target, s.somaticOld[top],
+            @Real@LaneKernels.relax(outputBasalWeightWithTarget, s.basal[top], outputTargetWeight, target, s.somaticOld[top],
                     outputRelaxation, s.somatic[top], count, s.nonFinite);
         } else {
             // free output: relaxes with G_N towards a_o·v^bas (quirk 2)
-            LaneKernels.relax(outputBasalWeightFree, s.basal[top], s.somaticOld[top], outputRelaxation, s.somatic[top],
+            @Real@LaneKernels.relax(outputBasalWeightFree, s.basal[top], s.somaticOld[top], outputRelaxation, s.somatic[top],
                     count, s.nonFinite);
         }
     }
@@ -277,7 +279,7 @@ final class LaneStepper extends LaneStepperBase implements MicrocircuitPhases {
             return;
         }
         for (int l = 1; l <= top; l++) {
-            LaneKernels.highPass(s.highPass[l], s.rate[l], s.ratePrev[l], highPassFactor, n[l] * lanes);
+            @Real@LaneKernels.highPass(s.highPass[l], s.rate[l], s.ratePrev[l], highPassFactor, n[l] * lanes);
         }
     }
 }

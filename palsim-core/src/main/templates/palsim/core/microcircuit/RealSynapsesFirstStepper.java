@@ -1,3 +1,5 @@
+// Template: the build generates DoubleSynapsesFirstStepper and FloatSynapsesFirstStepper from this file
+// (@Real@ -> Double/Float, @real@ -> double/float; see palsim-core/pom.xml).
 package palsim.core.microcircuit;
 
 import java.util.Arrays;
@@ -5,8 +7,8 @@ import palsim.core.feedback.FeedbackSignal;
 
 /**
  * The phases of the {@link SynapsesFirstStepOrder} (microcircuit-classification.md §1–§5) on a
- * {@link LaneState}, vectorised over lanes with the same kernels as the rates-first
- * {@link LaneStepper} wherever the maths is the same (prediction errors, matrix-vector products,
+ * {@link @Real@LaneState}, vectorised over lanes with the same kernels as the rates-first
+ * {@link @Real@LaneStepper} wherever the maths is the same (prediction errors, matrix-vector products,
  * feedback learning and ties, somatic relaxation, high-pass, noise).
  *
  * <p>Between steps the state holds, for step n: u(n) in {@code somatic}, ŭ(n) in
@@ -15,38 +17,40 @@ import palsim.core.feedback.FeedbackSignal;
  * increments D (forward, W^IP, B^PI) and the target player's rate. {@link #updateSynapses()} reads
  * only those, so each projection delays its signal by one step.
  */
-final class SynapsesFirstStepper extends LaneStepperBase implements SynapticPhases {
+final class @Real@SynapsesFirstStepper extends @Real@LaneStepperBase implements SynapticPhases, SynapsesFirstEngine {
     private final SynapsesFirstStepOrder order;
     // ŭ = u + c·(v_ss − u) with c = τ·G (1 up to rounding)
-    private final double hiddenProspective;
-    private final double outputProspective;
-    private final double interneuronProspective;
+    private final @real@ hiddenProspective;
+    private final @real@ outputProspective;
+    private final @real@ interneuronProspective;
     /** k = dt/τ_w of the forward weights' update filter. */
-    private final double forwardFilter;
+    private final @real@ forwardFilter;
     private boolean noiseOn;
 
-    SynapsesFirstStepper(MicrocircuitSpec spec, LaneState state) {
+    @Real@SynapsesFirstStepper(MicrocircuitSpec spec, @Real@LaneState state) {
         super(spec, state, ((SynapsesFirstStepOrder) spec.stepOrder()).staticInterneuronToPyramid());
-        if (spec.prospectiveFactor() != 1.0) {
+        if (spec.prospectiveFactor() != 1) {
             throw new IllegalArgumentException("step_order " + SynapsesFirstStepOrder.CONFIG_NAME
                     + " implements Latent Equilibrium neurons only (taur = 1), got taur = " + spec.prospectiveFactor());
         }
         this.order = (SynapsesFirstStepOrder) spec.stepOrder();
         Conductances g = spec.conductances();
-        hiddenProspective = (1.0 / g.hiddenTotal()) * g.hiddenTotal();
-        outputProspective = (1.0 / g.outputTotal()) * g.outputTotal();
-        interneuronProspective = (1.0 / g.interneuronTotal()) * g.interneuronTotal();
+        // τ·G with τ = 1/G and G each rounded to @real@ first, as the reference derives them
+        hiddenProspective = (@real@) (1.0 / g.hiddenTotal()) * (@real@) g.hiddenTotal();
+        outputProspective = (@real@) (1.0 / g.outputTotal()) * (@real@) g.outputTotal();
+        interneuronProspective = (@real@) (1.0 / g.interneuronTotal()) * (@real@) g.interneuronTotal();
         if (order.forwardLowPassTau() < dt) {
             throw new IllegalArgumentException("tau_forward_low_pass must be >= dt = " + dt + ", got " + order.forwardLowPassTau());
         }
-        forwardFilter = dt / order.forwardLowPassTau();
+        forwardFilter = (@real@) (dt / order.forwardLowPassTau());
     }
 
     // ------------------------------------------------------------------------------------------
     // Control
 
     /** Whether the rule's noise is injected (and advanced), independently of learning and teaching. */
-    void setNoise(boolean on) {
+    @Override
+    public void setNoise(boolean on) {
         this.noiseOn = on;
     }
 
@@ -64,11 +68,12 @@ final class SynapsesFirstStepper extends LaneStepperBase implements SynapticPhas
     }
 
     /** Sets the players as at the start of a stage: x(n) = x(n−1) = {@code x}, target rate {@code t} (may be null). */
-    void resetPlayers(double[] x, double[] t) {
-        System.arraycopy(x, 0, s.rate[0], 0, n[0] * lanes);
-        System.arraycopy(x, 0, s.ratePrev[0], 0, n[0] * lanes);
+    @Override
+    public void resetPlayers(double[] x, double[] t) {
+        LaneCopies.copy(x, s.rate[0], n[0] * lanes);
+        LaneCopies.copy(x, s.ratePrev[0], n[0] * lanes);
         if (t != null) {
-            System.arraycopy(t, 0, s.targetRate, 0, n[top] * lanes);
+            LaneCopies.copy(t, s.targetRate, n[top] * lanes);
         }
     }
 
@@ -87,7 +92,7 @@ final class SynapsesFirstStepper extends LaneStepperBase implements SynapticPhas
      * W_{ℓ+1}'s update reads them (r_ℓ(n−2)) and above r_{ℓ+1}(n−1), the forward update's factor
      * of this step.
      */
-    private double[] signal(FeedbackSignal signal, int population, boolean below) {
+    private @real@[] signal(FeedbackSignal signal, int population, boolean below) {
         return switch (signal) {
             case NOISE -> s.noise[population];
             case RATES -> below ? s.ratePrev[population] : s.rate[population];
@@ -108,7 +113,7 @@ final class SynapsesFirstStepper extends LaneStepperBase implements SynapticPhas
                 continue;
             }
             if (forwardDecays) {
-                LaneKernels.scale(forwardKeep[l], s.forward[l], s.forward[l], n[l] * n[l - 1] * lanes);
+                @Real@LaneKernels.scale(forwardKeep[l], s.forward[l], s.forward[l], n[l] * n[l - 1] * lanes);
             }
             kernels.delayedUpdateThenMatVec(s.forward[l], s.forwardLowPass[l], n[l], n[l - 1], s.forwardSignal[l],
                     s.ratePrev[l - 1], forwardFilter, s.rate[l - 1], s.basal[l], false);
@@ -116,7 +121,7 @@ final class SynapsesFirstStepper extends LaneStepperBase implements SynapticPhas
         for (int l = 1; l <= top - 1; l++) {
             if (pyramidToInterneuronLearns(l)) {
                 kernels.delayedUpdateThenMatVec(s.pyramidToInterneuron[l], s.pyramidToInterneuronLowPass[l], n[l + 1], n[l],
-                        s.interneuronSignal[l], s.ratePrev[l], 1.0, s.rate[l], s.dendrite[l], false);
+                        s.interneuronSignal[l], s.ratePrev[l], 1, s.rate[l], s.dendrite[l], false);
             } else {
                 kernels.matVec(s.pyramidToInterneuron[l], n[l + 1], n[l], s.rate[l], s.dendrite[l]);
             }
@@ -130,7 +135,7 @@ final class SynapsesFirstStepper extends LaneStepperBase implements SynapticPhas
             if (interneuronToPyramidLearns(l)) {
                 kernels.matVec(s.feedback[l], rows, cols, s.rate[source], s.apical[l]);
                 kernels.delayedUpdateThenMatVec(s.interneuronToPyramid[l], s.interneuronToPyramidLowPass[l], rows, cols,
-                        s.apicalSignal[l], s.interneuronRatePrev[source - 1], 1.0, s.interneuronRate[source - 1], s.apical[l],
+                        s.apicalSignal[l], s.interneuronRatePrev[source - 1], 1, s.interneuronRate[source - 1], s.apical[l],
                         true);
             } else {
                 kernels.matVecPair(s.feedback[l], s.rate[source], s.interneuronToPyramid[l], s.interneuronRate[source - 1],
@@ -147,17 +152,17 @@ final class SynapsesFirstStepper extends LaneStepperBase implements SynapticPhas
     private void computeErrors() {
         for (int l = 1; l <= top; l++) {
             if (forwardLearns(l)) {
-                LaneKernels.predictionError(forwardRate[l], s.rate[l], phi[l], forwardAttenuation[l], s.basal[l],
+                @Real@LaneKernels.predictionError(forwardRate[l], s.rate[l], phi[l], forwardAttenuation[l], s.basal[l],
                         s.forwardSignal[l], n[l] * lanes);
             }
         }
         for (int l = 1; l <= top - 1; l++) {
             if (pyramidToInterneuronLearns(l)) {
-                LaneKernels.predictionError(pyramidToInterneuronRate[l], s.interneuronRate[l], phi[l + 1],
+                @Real@LaneKernels.predictionError(pyramidToInterneuronRate[l], s.interneuronRate[l], phi[l + 1],
                         interneuronAttenuation, s.dendrite[l], s.interneuronSignal[l], n[l + 1] * lanes);
             }
             if (interneuronToPyramidLearns(l)) {
-                LaneKernels.scale(-interneuronToPyramidRate[l], s.apical[l], s.apicalSignal[l], n[l] * lanes);
+                @Real@LaneKernels.scale(-interneuronToPyramidRate[l], s.apical[l], s.apicalSignal[l], n[l] * lanes);
             }
         }
     }
@@ -178,10 +183,10 @@ final class SynapsesFirstStepper extends LaneStepperBase implements SynapticPhas
 
     @Override
     public void updateNeurons() {
-        Arrays.fill(s.nonFinite, 0.0);
+        Arrays.fill(s.nonFinite, 0);
         if (s.highPass != null) {
             for (int l = 1; l <= top; l++) {
-                LaneKernels.highPass(s.highPass[l], s.rate[l], s.ratePrev[l], highPassFactor, n[l] * lanes);
+                @Real@LaneKernels.highPass(s.highPass[l], s.rate[l], s.ratePrev[l], highPassFactor, n[l] * lanes);
             }
         }
         boolean noisy = noiseOn && s.noise != null && inRulePhase;
@@ -193,51 +198,51 @@ final class SynapsesFirstStepper extends LaneStepperBase implements SynapticPhas
         // interneurons first: they are nudged by the layer above's prospective voltage of the previous step
         for (int l = 1; l <= top - 1; l++) {
             int count = n[l + 1] * lanes;
-            LaneState.swap(s.interneuronRate, s.interneuronRatePrev, l);
-            LaneState.swap(s.interneuron, s.interneuronOld, l);
-            LaneKernels.relax(interneuronDendriteWeight, s.dendrite[l], interneuronNudgingWeight, s.prospective[l + 1],
+            @Real@LaneState.swap(s.interneuronRate, s.interneuronRatePrev, l);
+            @Real@LaneState.swap(s.interneuron, s.interneuronOld, l);
+            @Real@LaneKernels.relax(interneuronDendriteWeight, s.dendrite[l], interneuronNudgingWeight, s.prospective[l + 1],
                     s.interneuronOld[l], interneuronProspective, s.interneuronProspective[l], count, s.nonFinite);
-            LaneKernels.relax(interneuronDendriteWeight, s.dendrite[l], interneuronNudgingWeight, s.prospective[l + 1],
+            @Real@LaneKernels.relax(interneuronDendriteWeight, s.dendrite[l], interneuronNudgingWeight, s.prospective[l + 1],
                     s.interneuronOld[l], interneuronRelaxation, s.interneuron[l], count, s.nonFinite);
-            LaneKernels.rates(phi[l + 1], s.interneuronProspective[l], s.interneuronRate[l], count);
+            @Real@LaneKernels.rates(phi[l + 1], s.interneuronProspective[l], s.interneuronRate[l], count);
         }
         for (int l = 1; l <= top - 1; l++) {
             int count = n[l] * lanes;
-            LaneState.swap(s.rate, s.ratePrev, l);
-            LaneState.swap(s.somatic, s.somaticOld, l);
+            @Real@LaneState.swap(s.rate, s.ratePrev, l);
+            @Real@LaneState.swap(s.somatic, s.somaticOld, l);
             if (noisy) {
                 // the noise enters with the apical potential (scaled by g_api/G_P)
-                LaneKernels.relax(hiddenBasalWeight, s.basal[l], hiddenApicalWeight, s.apical[l], s.noise[l],
+                @Real@LaneKernels.relax(hiddenBasalWeight, s.basal[l], hiddenApicalWeight, s.apical[l], s.noise[l],
                         s.somaticOld[l], hiddenProspective, s.prospective[l], count, s.nonFinite);
-                LaneKernels.relax(hiddenBasalWeight, s.basal[l], hiddenApicalWeight, s.apical[l], s.noise[l],
+                @Real@LaneKernels.relax(hiddenBasalWeight, s.basal[l], hiddenApicalWeight, s.apical[l], s.noise[l],
                         s.somaticOld[l], hiddenRelaxation, s.somatic[l], count, s.nonFinite);
             } else {
-                LaneKernels.relax(hiddenBasalWeight, s.basal[l], hiddenApicalWeight, s.apical[l], s.somaticOld[l],
+                @Real@LaneKernels.relax(hiddenBasalWeight, s.basal[l], hiddenApicalWeight, s.apical[l], s.somaticOld[l],
                         hiddenProspective, s.prospective[l], count, s.nonFinite);
-                LaneKernels.relax(hiddenBasalWeight, s.basal[l], hiddenApicalWeight, s.apical[l], s.somaticOld[l],
+                @Real@LaneKernels.relax(hiddenBasalWeight, s.basal[l], hiddenApicalWeight, s.apical[l], s.somaticOld[l],
                         hiddenRelaxation, s.somatic[l], count, s.nonFinite);
             }
-            LaneKernels.rates(phi[l], s.prospective[l], s.rate[l], count);
+            @Real@LaneKernels.rates(phi[l], s.prospective[l], s.rate[l], count);
         }
         int count = n[top] * lanes;
-        LaneState.swap(s.rate, s.ratePrev, top);
-        LaneState.swap(s.somatic, s.somaticOld, top);
+        @Real@LaneState.swap(s.rate, s.ratePrev, top);
+        @Real@LaneState.swap(s.somatic, s.somaticOld, top);
         if (target != null) {
             // teaching: nudged by the target player's rate of the previous step
-            LaneKernels.relax(outputBasalWeightWithTarget, s.basal[top], outputTargetWeight, s.targetRate,
+            @Real@LaneKernels.relax(outputBasalWeightWithTarget, s.basal[top], outputTargetWeight, s.targetRate,
                     s.somaticOld[top], outputProspective, s.prospective[top], count, s.nonFinite);
-            LaneKernels.relax(outputBasalWeightWithTarget, s.basal[top], outputTargetWeight, s.targetRate,
+            @Real@LaneKernels.relax(outputBasalWeightWithTarget, s.basal[top], outputTargetWeight, s.targetRate,
                     s.somaticOld[top], outputRelaxation, s.somatic[top], count, s.nonFinite);
         } else {
             // free output: steady state a_o·v^bas, still relaxing with G_N (quirk of the reference)
-            LaneKernels.relax(outputBasalWeightFree, s.basal[top], s.somaticOld[top], outputProspective, s.prospective[top],
+            @Real@LaneKernels.relax(outputBasalWeightFree, s.basal[top], s.somaticOld[top], outputProspective, s.prospective[top],
                     count, s.nonFinite);
-            LaneKernels.relax(outputBasalWeightFree, s.basal[top], s.somaticOld[top], outputRelaxation, s.somatic[top],
+            @Real@LaneKernels.relax(outputBasalWeightFree, s.basal[top], s.somaticOld[top], outputRelaxation, s.somatic[top],
                     count, s.nonFinite);
         }
-        LaneKernels.rates(phi[top], s.prospective[top], s.rate[top], count);
+        @Real@LaneKernels.rates(phi[top], s.prospective[top], s.rate[top], count);
         // the players take this step's values; projections see them from the next step on
-        LaneState.swap(s.rate, s.ratePrev, 0);
+        @Real@LaneState.swap(s.rate, s.ratePrev, 0);
         System.arraycopy(input, 0, s.rate[0], 0, n[0] * lanes);
         if (target != null) {
             System.arraycopy(target, 0, s.targetRate, 0, count);

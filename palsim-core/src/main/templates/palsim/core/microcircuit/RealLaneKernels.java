@@ -1,6 +1,8 @@
+// Template: the build generates DoubleLaneKernels and FloatLaneKernels from this file
+// (@Real@ -> Double/Float, @real@ -> double/float; see palsim-core/pom.xml).
 package palsim.core.microcircuit;
 
-import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.@Real@Vector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import palsim.core.neuron.Activation;
@@ -13,8 +15,8 @@ import palsim.core.neuron.VectorMath;
  * One vector operation therefore advances the same element of every seed of a group, and lanes
  * never mix, so a seed's numbers do not depend on which seeds share its group.
  *
- * <p>The matrix kernels ({@link LaneMatrixKernels}) come in two widths: these, for groups of two or
- * more seeds (L lanes), and {@link ScalarLaneKernels} for a group of one seed, whose arrays hold one
+ * <p>The matrix kernels ({@link @Real@LaneMatrixKernels}) come in two widths: these, for groups of two or
+ * more seeds (L lanes), and {@link @Real@ScalarLaneKernels} for a group of one seed, whose arrays hold one
  * value per element (L = 1). Both apply the same IEEE operations in the same order to each element,
  * so a seed's results are bit-identical at either width. The element-wise kernels below serve both
  * widths.
@@ -22,46 +24,40 @@ import palsim.core.neuron.VectorMath;
  * <p>Each vector kernel has a plain scalar twin ({@code …Reference}) with the same contract; tests
  * compare them with a tolerance (the vector kernels fuse multiply-adds).
  */
-final class LaneKernels implements LaneMatrixKernels {
-    /**
-     * The lane species: the machine's preferred double vector, capped at 256 bits (4 seeds). On
-     * the AVX-512 machine palsim was tuned on (AMD EPYC, family 26), 4 lanes gave about the
-     * per-seed throughput of 8 at half the step time of a small group; a group of 4 also splits 10
-     * seeds into 3 jobs that keep 2 cores busy. Fixed per machine, so a seed's results never depend on how seeds are grouped.
-     */
-    static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED.vectorBitSize() > 256
-            ? DoubleVector.SPECIES_256 : DoubleVector.SPECIES_PREFERRED;
+final class @Real@LaneKernels implements @Real@LaneMatrixKernels {
+    /** The lane species of this precision ({@link LaneSpecies} says how and why it was chosen). */
+    static final VectorSpecies<@Real@> SPECIES = LaneSpecies.@real@Species();
     /** L, the number of lanes (seeds) of a group. */
     static final int LANES = SPECIES.length();
 
     /** The matrix kernels for groups of L lanes (the element-wise kernels are static, for every width). */
-    static final LaneKernels VECTOR = new LaneKernels();
+    static final @Real@LaneKernels VECTOR = new @Real@LaneKernels();
 
-    private LaneKernels() {}
+    private @Real@LaneKernels() {}
 
     // ------------------------------------------------------------------------------------------
     // Matrix-vector products
 
     /** out[i] = Σ_j m[i,j]·x[j] for every lane; m rows × cols. */
     @Override
-    public void matVec(double[] m, int rows, int cols, double[] x, double[] out) {
+    public void matVec(@real@[] m, int rows, int cols, @real@[] x, @real@[] out) {
         final int l = LANES;
         final int rowStride = cols * l;
         int i = 0;
         // four rows at a time: four independent FMA chains hide the FMA latency and share the x loads
         for (; i + 3 < rows; i += 4) {
-            DoubleVector a0 = DoubleVector.zero(SPECIES);
-            DoubleVector a1 = a0;
-            DoubleVector a2 = a0;
-            DoubleVector a3 = a0;
+            @Real@Vector a0 = @Real@Vector.zero(SPECIES);
+            @Real@Vector a1 = a0;
+            @Real@Vector a2 = a0;
+            @Real@Vector a3 = a0;
             int base = i * rowStride;
             for (int j = 0; j < cols; j++) {
-                DoubleVector xj = DoubleVector.fromArray(SPECIES, x, j * l);
+                @Real@Vector xj = @Real@Vector.fromArray(SPECIES, x, j * l);
                 int o = base + j * l;
-                a0 = DoubleVector.fromArray(SPECIES, m, o).fma(xj, a0);
-                a1 = DoubleVector.fromArray(SPECIES, m, o + rowStride).fma(xj, a1);
-                a2 = DoubleVector.fromArray(SPECIES, m, o + 2 * rowStride).fma(xj, a2);
-                a3 = DoubleVector.fromArray(SPECIES, m, o + 3 * rowStride).fma(xj, a3);
+                a0 = @Real@Vector.fromArray(SPECIES, m, o).fma(xj, a0);
+                a1 = @Real@Vector.fromArray(SPECIES, m, o + rowStride).fma(xj, a1);
+                a2 = @Real@Vector.fromArray(SPECIES, m, o + 2 * rowStride).fma(xj, a2);
+                a3 = @Real@Vector.fromArray(SPECIES, m, o + 3 * rowStride).fma(xj, a3);
             }
             a0.intoArray(out, i * l);
             a1.intoArray(out, (i + 1) * l);
@@ -69,20 +65,20 @@ final class LaneKernels implements LaneMatrixKernels {
             a3.intoArray(out, (i + 3) * l);
         }
         for (; i < rows; i++) {
-            DoubleVector a = DoubleVector.zero(SPECIES);
+            @Real@Vector a = @Real@Vector.zero(SPECIES);
             int base = i * rowStride;
             for (int j = 0; j < cols; j++) {
-                a = DoubleVector.fromArray(SPECIES, m, base + j * l).fma(DoubleVector.fromArray(SPECIES, x, j * l), a);
+                a = @Real@Vector.fromArray(SPECIES, m, base + j * l).fma(@Real@Vector.fromArray(SPECIES, x, j * l), a);
             }
             a.intoArray(out, i * l);
         }
     }
 
-    static void matVecReference(double[] m, int rows, int cols, double[] x, double[] out) {
+    static void matVecReference(@real@[] m, int rows, int cols, @real@[] x, @real@[] out) {
         final int l = LANES;
         for (int k = 0; k < l; k++) {
             for (int i = 0; i < rows; i++) {
-                double s = 0;
+                @real@ s = 0;
                 for (int j = 0; j < cols; j++) {
                     s += m[(i * cols + j) * l + k] * x[j * l + k];
                 }
@@ -93,47 +89,47 @@ final class LaneKernels implements LaneMatrixKernels {
 
     /** out[i] = Σ_j a[i,j]·x[j] + Σ_j b[i,j]·y[j] for every lane; a and b rows × cols. */
     @Override
-    public void matVecPair(double[] a, double[] x, double[] b, double[] y, int rows, int cols, double[] out) {
+    public void matVecPair(@real@[] a, @real@[] x, @real@[] b, @real@[] y, int rows, int cols, @real@[] out) {
         final int l = LANES;
         final int rowStride = cols * l;
         int i = 0;
         for (; i + 1 < rows; i += 2) {
-            DoubleVector p0 = DoubleVector.zero(SPECIES);
-            DoubleVector p1 = p0;
-            DoubleVector q0 = p0;
-            DoubleVector q1 = p0;
+            @Real@Vector p0 = @Real@Vector.zero(SPECIES);
+            @Real@Vector p1 = p0;
+            @Real@Vector q0 = p0;
+            @Real@Vector q1 = p0;
             int base = i * rowStride;
             for (int j = 0; j < cols; j++) {
-                DoubleVector xj = DoubleVector.fromArray(SPECIES, x, j * l);
-                DoubleVector yj = DoubleVector.fromArray(SPECIES, y, j * l);
+                @Real@Vector xj = @Real@Vector.fromArray(SPECIES, x, j * l);
+                @Real@Vector yj = @Real@Vector.fromArray(SPECIES, y, j * l);
                 int o = base + j * l;
-                p0 = DoubleVector.fromArray(SPECIES, a, o).fma(xj, p0);
-                q0 = DoubleVector.fromArray(SPECIES, b, o).fma(yj, q0);
-                p1 = DoubleVector.fromArray(SPECIES, a, o + rowStride).fma(xj, p1);
-                q1 = DoubleVector.fromArray(SPECIES, b, o + rowStride).fma(yj, q1);
+                p0 = @Real@Vector.fromArray(SPECIES, a, o).fma(xj, p0);
+                q0 = @Real@Vector.fromArray(SPECIES, b, o).fma(yj, q0);
+                p1 = @Real@Vector.fromArray(SPECIES, a, o + rowStride).fma(xj, p1);
+                q1 = @Real@Vector.fromArray(SPECIES, b, o + rowStride).fma(yj, q1);
             }
             p0.add(q0).intoArray(out, i * l);
             p1.add(q1).intoArray(out, (i + 1) * l);
         }
         for (; i < rows; i++) {
-            DoubleVector p = DoubleVector.zero(SPECIES);
-            DoubleVector q = p;
+            @Real@Vector p = @Real@Vector.zero(SPECIES);
+            @Real@Vector q = p;
             int base = i * rowStride;
             for (int j = 0; j < cols; j++) {
                 int o = base + j * l;
-                p = DoubleVector.fromArray(SPECIES, a, o).fma(DoubleVector.fromArray(SPECIES, x, j * l), p);
-                q = DoubleVector.fromArray(SPECIES, b, o).fma(DoubleVector.fromArray(SPECIES, y, j * l), q);
+                p = @Real@Vector.fromArray(SPECIES, a, o).fma(@Real@Vector.fromArray(SPECIES, x, j * l), p);
+                q = @Real@Vector.fromArray(SPECIES, b, o).fma(@Real@Vector.fromArray(SPECIES, y, j * l), q);
             }
             p.add(q).intoArray(out, i * l);
         }
     }
 
-    static void matVecPairReference(double[] a, double[] x, double[] b, double[] y, int rows, int cols, double[] out) {
+    static void matVecPairReference(@real@[] a, @real@[] x, @real@[] b, @real@[] y, int rows, int cols, @real@[] out) {
         final int l = LANES;
         for (int k = 0; k < l; k++) {
             for (int i = 0; i < rows; i++) {
-                double p = 0;
-                double q = 0;
+                @real@ p = 0;
+                @real@ q = 0;
                 for (int j = 0; j < cols; j++) {
                     p += a[(i * cols + j) * l + k] * x[j * l + k];
                     q += b[(i * cols + j) * l + k] * y[j * l + k];
@@ -151,18 +147,18 @@ final class LaneKernels implements LaneMatrixKernels {
      * Update kernels work on four rows at a time so that each pre[j] is loaded once per four rows.
      */
     @Override
-    public void addOuter(double[] m, int rows, int cols, double[] post, double[] pre, double[] delta) {
+    public void addOuter(@real@[] m, int rows, int cols, @real@[] post, @real@[] pre, @real@[] delta) {
         final int l = LANES;
         final int rowStride = cols * l;
         int i = 0;
         for (; i + 3 < rows; i += 4) {
-            DoubleVector p0 = DoubleVector.fromArray(SPECIES, post, i * l);
-            DoubleVector p1 = DoubleVector.fromArray(SPECIES, post, (i + 1) * l);
-            DoubleVector p2 = DoubleVector.fromArray(SPECIES, post, (i + 2) * l);
-            DoubleVector p3 = DoubleVector.fromArray(SPECIES, post, (i + 3) * l);
+            @Real@Vector p0 = @Real@Vector.fromArray(SPECIES, post, i * l);
+            @Real@Vector p1 = @Real@Vector.fromArray(SPECIES, post, (i + 1) * l);
+            @Real@Vector p2 = @Real@Vector.fromArray(SPECIES, post, (i + 2) * l);
+            @Real@Vector p3 = @Real@Vector.fromArray(SPECIES, post, (i + 3) * l);
             int base = i * rowStride;
             for (int j = 0; j < cols; j++) {
-                DoubleVector pj = DoubleVector.fromArray(SPECIES, pre, j * l);
+                @Real@Vector pj = @Real@Vector.fromArray(SPECIES, pre, j * l);
                 int o = base + j * l;
                 addProduct(m, delta, o, p0.mul(pj));
                 addProduct(m, delta, o + rowStride, p1.mul(pj));
@@ -171,28 +167,28 @@ final class LaneKernels implements LaneMatrixKernels {
             }
         }
         for (; i < rows; i++) {
-            DoubleVector pi = DoubleVector.fromArray(SPECIES, post, i * l);
+            @Real@Vector pi = @Real@Vector.fromArray(SPECIES, post, i * l);
             int base = i * rowStride;
             for (int j = 0; j < cols; j++) {
-                addProduct(m, delta, base + j * l, pi.mul(DoubleVector.fromArray(SPECIES, pre, j * l)));
+                addProduct(m, delta, base + j * l, pi.mul(@Real@Vector.fromArray(SPECIES, pre, j * l)));
             }
         }
     }
 
-    private static void addProduct(double[] m, double[] delta, int o, DoubleVector d) {
+    private static void addProduct(@real@[] m, @real@[] delta, int o, @Real@Vector d) {
         if (delta != null) {
             d.intoArray(delta, o);
         }
-        DoubleVector.fromArray(SPECIES, m, o).add(d).intoArray(m, o);
+        @Real@Vector.fromArray(SPECIES, m, o).add(d).intoArray(m, o);
     }
 
-    static void addOuterReference(double[] m, int rows, int cols, double[] post, double[] pre, double[] delta) {
+    static void addOuterReference(@real@[] m, int rows, int cols, @real@[] post, @real@[] pre, @real@[] delta) {
         final int l = LANES;
         for (int k = 0; k < l; k++) {
             for (int i = 0; i < rows; i++) {
                 for (int j = 0; j < cols; j++) {
                     int o = (i * cols + j) * l + k;
-                    double d = post[i * l + k] * pre[j * l + k];
+                    @real@ d = post[i * l + k] * pre[j * l + k];
                     if (delta != null) {
                         delta[o] = d;
                     }
@@ -204,18 +200,18 @@ final class LaneKernels implements LaneMatrixKernels {
 
     /** delta[i,j] = post[i]·pre[j] (the increment is observed but not applied). */
     @Override
-    public void outer(double[] delta, int rows, int cols, double[] post, double[] pre) {
+    public void outer(@real@[] delta, int rows, int cols, @real@[] post, @real@[] pre) {
         final int l = LANES;
         for (int i = 0; i < rows; i++) {
-            DoubleVector pi = DoubleVector.fromArray(SPECIES, post, i * l);
+            @Real@Vector pi = @Real@Vector.fromArray(SPECIES, post, i * l);
             int base = i * cols * l;
             for (int j = 0; j < cols; j++) {
-                pi.mul(DoubleVector.fromArray(SPECIES, pre, j * l)).intoArray(delta, base + j * l);
+                pi.mul(@Real@Vector.fromArray(SPECIES, pre, j * l)).intoArray(delta, base + j * l);
             }
         }
     }
 
-    static void outerReference(double[] delta, int rows, int cols, double[] post, double[] pre) {
+    static void outerReference(@real@[] delta, int rows, int cols, @real@[] post, @real@[] pre) {
         final int l = LANES;
         for (int k = 0; k < l; k++) {
             for (int i = 0; i < rows; i++) {
@@ -231,34 +227,34 @@ final class LaneKernels implements LaneMatrixKernels {
      * d ← d + k·(Δ − d), then m ← m + d. {@code delta}, if not null, receives Δ.
      */
     @Override
-    public void addLowPassedOuter(double[] m, double[] d, int rows, int cols, double[] post, double[] pre, double k,
-            double[] delta) {
+    public void addLowPassedOuter(@real@[] m, @real@[] d, int rows, int cols, @real@[] post, @real@[] pre, @real@ k,
+            @real@[] delta) {
         final int l = LANES;
         for (int i = 0; i < rows; i++) {
-            DoubleVector pi = DoubleVector.fromArray(SPECIES, post, i * l);
+            @Real@Vector pi = @Real@Vector.fromArray(SPECIES, post, i * l);
             int base = i * cols * l;
             for (int j = 0; j < cols; j++) {
                 int o = base + j * l;
-                DoubleVector raw = pi.mul(DoubleVector.fromArray(SPECIES, pre, j * l));
+                @Real@Vector raw = pi.mul(@Real@Vector.fromArray(SPECIES, pre, j * l));
                 if (delta != null) {
                     raw.intoArray(delta, o);
                 }
-                DoubleVector old = DoubleVector.fromArray(SPECIES, d, o);
-                DoubleVector filtered = raw.sub(old).fma(DoubleVector.broadcast(SPECIES, k), old);
+                @Real@Vector old = @Real@Vector.fromArray(SPECIES, d, o);
+                @Real@Vector filtered = raw.sub(old).fma(@Real@Vector.broadcast(SPECIES, k), old);
                 filtered.intoArray(d, o);
-                DoubleVector.fromArray(SPECIES, m, o).add(filtered).intoArray(m, o);
+                @Real@Vector.fromArray(SPECIES, m, o).add(filtered).intoArray(m, o);
             }
         }
     }
 
-    static void addLowPassedOuterReference(double[] m, double[] d, int rows, int cols, double[] post, double[] pre,
-            double k, double[] delta) {
+    static void addLowPassedOuterReference(@real@[] m, @real@[] d, int rows, int cols, @real@[] post, @real@[] pre,
+            @real@ k, @real@[] delta) {
         final int l = LANES;
         for (int lane = 0; lane < l; lane++) {
             for (int i = 0; i < rows; i++) {
                 for (int j = 0; j < cols; j++) {
                     int o = (i * cols + j) * l + lane;
-                    double raw = post[i * l + lane] * pre[j * l + lane];
+                    @real@ raw = post[i * l + lane] * pre[j * l + lane];
                     if (delta != null) {
                         delta[o] = raw;
                     }
@@ -272,39 +268,39 @@ final class LaneKernels implements LaneMatrixKernels {
     /**
      * The synapses-first order's learning projection (microcircuit-classification.md §3.1–3.3): the
      * old pending increment is applied, the increment is filtered, and the new weight transmits,
-     * in one pass over m and d (see {@link LaneMatrixKernels#delayedUpdateThenMatVec}).
+     * in one pass over m and d (see {@link @Real@LaneMatrixKernels#delayedUpdateThenMatVec}).
      */
     @Override
-    public void delayedUpdateThenMatVec(double[] m, double[] d, int rows, int cols, double[] post, double[] preLast,
-            double k, double[] pre, double[] out, boolean accumulate) {
+    public void delayedUpdateThenMatVec(@real@[] m, @real@[] d, int rows, int cols, @real@[] post, @real@[] preLast,
+            @real@ k, @real@[] pre, @real@[] out, boolean accumulate) {
         final int l = LANES;
-        final DoubleVector kv = DoubleVector.broadcast(SPECIES, k);
+        final @Real@Vector kv = @Real@Vector.broadcast(SPECIES, k);
         for (int i = 0; i < rows; i++) {
-            DoubleVector pi = DoubleVector.fromArray(SPECIES, post, i * l);
-            DoubleVector acc = accumulate ? DoubleVector.fromArray(SPECIES, out, i * l) : DoubleVector.zero(SPECIES);
+            @Real@Vector pi = @Real@Vector.fromArray(SPECIES, post, i * l);
+            @Real@Vector acc = accumulate ? @Real@Vector.fromArray(SPECIES, out, i * l) : @Real@Vector.zero(SPECIES);
             int base = i * cols * l;
             for (int j = 0; j < cols; j++) {
                 int o = base + j * l;
-                DoubleVector old = DoubleVector.fromArray(SPECIES, d, o);
-                DoubleVector w = DoubleVector.fromArray(SPECIES, m, o).add(old);
+                @Real@Vector old = @Real@Vector.fromArray(SPECIES, d, o);
+                @Real@Vector w = @Real@Vector.fromArray(SPECIES, m, o).add(old);
                 w.intoArray(m, o);
-                DoubleVector raw = pi.mul(DoubleVector.fromArray(SPECIES, preLast, j * l));
+                @Real@Vector raw = pi.mul(@Real@Vector.fromArray(SPECIES, preLast, j * l));
                 raw.sub(old).fma(kv, old).intoArray(d, o);
-                acc = w.fma(DoubleVector.fromArray(SPECIES, pre, j * l), acc);
+                acc = w.fma(@Real@Vector.fromArray(SPECIES, pre, j * l), acc);
             }
             acc.intoArray(out, i * l);
         }
     }
 
-    static void delayedUpdateThenMatVecReference(double[] m, double[] d, int rows, int cols, double[] post,
-            double[] preLast, double k, double[] pre, double[] out, boolean accumulate) {
+    static void delayedUpdateThenMatVecReference(@real@[] m, @real@[] d, int rows, int cols, @real@[] post,
+            @real@[] preLast, @real@ k, @real@[] pre, @real@[] out, boolean accumulate) {
         final int l = LANES;
         for (int lane = 0; lane < l; lane++) {
             for (int i = 0; i < rows; i++) {
-                double sum = accumulate ? out[i * l + lane] : 0.0;
+                @real@ sum = accumulate ? out[i * l + lane] : 0;
                 for (int j = 0; j < cols; j++) {
                     int o = (i * cols + j) * l + lane;
-                    double pending = d[o];
+                    @real@ pending = d[o];
                     m[o] += pending;
                     d[o] = pending + k * (post[i * l + lane] * preLast[j * l + lane] - pending);
                     sum += m[o] * pre[j * l + lane];
@@ -319,37 +315,39 @@ final class LaneKernels implements LaneMatrixKernels {
      * computed as keep·m + (rate·ξ[i])·h[j] with keep = 1 − rate·decay.
      */
     @Override
-    public void learnFromCorrelation(double[] m, int rows, int cols, double[] xi, double[] h, double rate, double decay) {
+    public void learnFromCorrelation(@real@[] m, int rows, int cols, @real@[] xi, @real@[] h, double rate, double decay) {
         final int l = LANES;
         final int rowStride = cols * l;
-        final DoubleVector keep = DoubleVector.broadcast(SPECIES, 1.0 - rate * decay);
+        // the factors are derived in double and rounded once to the working precision
+        final @Real@Vector keep = @Real@Vector.broadcast(SPECIES, (@real@) (1.0 - rate * decay));
+        final @real@ eta = (@real@) rate;
         int i = 0;
         for (; i + 3 < rows; i += 4) {
-            DoubleVector s0 = DoubleVector.fromArray(SPECIES, xi, i * l).mul(rate);
-            DoubleVector s1 = DoubleVector.fromArray(SPECIES, xi, (i + 1) * l).mul(rate);
-            DoubleVector s2 = DoubleVector.fromArray(SPECIES, xi, (i + 2) * l).mul(rate);
-            DoubleVector s3 = DoubleVector.fromArray(SPECIES, xi, (i + 3) * l).mul(rate);
+            @Real@Vector s0 = @Real@Vector.fromArray(SPECIES, xi, i * l).mul(eta);
+            @Real@Vector s1 = @Real@Vector.fromArray(SPECIES, xi, (i + 1) * l).mul(eta);
+            @Real@Vector s2 = @Real@Vector.fromArray(SPECIES, xi, (i + 2) * l).mul(eta);
+            @Real@Vector s3 = @Real@Vector.fromArray(SPECIES, xi, (i + 3) * l).mul(eta);
             int base = i * rowStride;
             for (int j = 0; j < cols; j++) {
-                DoubleVector hj = DoubleVector.fromArray(SPECIES, h, j * l);
+                @Real@Vector hj = @Real@Vector.fromArray(SPECIES, h, j * l);
                 int o = base + j * l;
-                s0.fma(hj, DoubleVector.fromArray(SPECIES, m, o).mul(keep)).intoArray(m, o);
-                s1.fma(hj, DoubleVector.fromArray(SPECIES, m, o + rowStride).mul(keep)).intoArray(m, o + rowStride);
-                s2.fma(hj, DoubleVector.fromArray(SPECIES, m, o + 2 * rowStride).mul(keep)).intoArray(m, o + 2 * rowStride);
-                s3.fma(hj, DoubleVector.fromArray(SPECIES, m, o + 3 * rowStride).mul(keep)).intoArray(m, o + 3 * rowStride);
+                s0.fma(hj, @Real@Vector.fromArray(SPECIES, m, o).mul(keep)).intoArray(m, o);
+                s1.fma(hj, @Real@Vector.fromArray(SPECIES, m, o + rowStride).mul(keep)).intoArray(m, o + rowStride);
+                s2.fma(hj, @Real@Vector.fromArray(SPECIES, m, o + 2 * rowStride).mul(keep)).intoArray(m, o + 2 * rowStride);
+                s3.fma(hj, @Real@Vector.fromArray(SPECIES, m, o + 3 * rowStride).mul(keep)).intoArray(m, o + 3 * rowStride);
             }
         }
         for (; i < rows; i++) {
-            DoubleVector si = DoubleVector.fromArray(SPECIES, xi, i * l).mul(rate);
+            @Real@Vector si = @Real@Vector.fromArray(SPECIES, xi, i * l).mul(eta);
             int base = i * rowStride;
             for (int j = 0; j < cols; j++) {
                 int o = base + j * l;
-                si.fma(DoubleVector.fromArray(SPECIES, h, j * l), DoubleVector.fromArray(SPECIES, m, o).mul(keep)).intoArray(m, o);
+                si.fma(@Real@Vector.fromArray(SPECIES, h, j * l), @Real@Vector.fromArray(SPECIES, m, o).mul(keep)).intoArray(m, o);
             }
         }
     }
 
-    static void learnFromCorrelationReference(double[] m, int rows, int cols, double[] xi, double[] h, double rate,
+    static void learnFromCorrelationReference(@real@[] m, int rows, int cols, @real@[] xi, @real@[] h, double rate,
             double decay) {
         final int l = LANES;
         for (int k = 0; k < l; k++) {
@@ -375,35 +373,36 @@ final class LaneKernels implements LaneMatrixKernels {
      * the weights are read once instead of three times.
      */
     @Override
-    public void apicalWithFeedbackLearning(double[] b, double[] bpi, int rows, int cols, double[] r, double[] rI,
-            double[] apical, double[] xi, double[] h, double rate, double decay, double[] apicalPrev, double lateralRate,
-            double[] rIPrev) {
+    public void apicalWithFeedbackLearning(@real@[] b, @real@[] bpi, int rows, int cols, @real@[] r, @real@[] rI,
+            @real@[] apical, @real@[] xi, @real@[] h, double rate, double decay, @real@[] apicalPrev, @real@ lateralRate,
+            @real@[] rIPrev) {
         final int l = LANES;
         final int rowStride = cols * l;
-        final DoubleVector keep = DoubleVector.broadcast(SPECIES, 1.0 - rate * decay);
+        final @Real@Vector keep = @Real@Vector.broadcast(SPECIES, (@real@) (1.0 - rate * decay));
+        final @real@ eta = (@real@) rate;
         int i = 0;
         for (; i + 1 < rows; i += 2) {
-            DoubleVector s0 = DoubleVector.fromArray(SPECIES, xi, i * l).mul(rate);
-            DoubleVector s1 = DoubleVector.fromArray(SPECIES, xi, (i + 1) * l).mul(rate);
-            DoubleVector t0 = DoubleVector.fromArray(SPECIES, apicalPrev, i * l).mul(lateralRate);
-            DoubleVector t1 = DoubleVector.fromArray(SPECIES, apicalPrev, (i + 1) * l).mul(lateralRate);
-            DoubleVector p0 = DoubleVector.zero(SPECIES);
-            DoubleVector p1 = p0;
-            DoubleVector q0 = p0;
-            DoubleVector q1 = p0;
+            @Real@Vector s0 = @Real@Vector.fromArray(SPECIES, xi, i * l).mul(eta);
+            @Real@Vector s1 = @Real@Vector.fromArray(SPECIES, xi, (i + 1) * l).mul(eta);
+            @Real@Vector t0 = @Real@Vector.fromArray(SPECIES, apicalPrev, i * l).mul(lateralRate);
+            @Real@Vector t1 = @Real@Vector.fromArray(SPECIES, apicalPrev, (i + 1) * l).mul(lateralRate);
+            @Real@Vector p0 = @Real@Vector.zero(SPECIES);
+            @Real@Vector p1 = p0;
+            @Real@Vector q0 = p0;
+            @Real@Vector q1 = p0;
             int base = i * rowStride;
             for (int j = 0; j < cols; j++) {
                 int c = j * l;
-                DoubleVector rj = DoubleVector.fromArray(SPECIES, r, c);
-                DoubleVector rIj = DoubleVector.fromArray(SPECIES, rI, c);
-                DoubleVector hj = DoubleVector.fromArray(SPECIES, h, c);
-                DoubleVector pre = DoubleVector.fromArray(SPECIES, rIPrev, c);
+                @Real@Vector rj = @Real@Vector.fromArray(SPECIES, r, c);
+                @Real@Vector rIj = @Real@Vector.fromArray(SPECIES, rI, c);
+                @Real@Vector hj = @Real@Vector.fromArray(SPECIES, h, c);
+                @Real@Vector pre = @Real@Vector.fromArray(SPECIES, rIPrev, c);
                 int o0 = base + c;
                 int o1 = o0 + rowStride;
-                DoubleVector b0 = DoubleVector.fromArray(SPECIES, b, o0);
-                DoubleVector b1 = DoubleVector.fromArray(SPECIES, b, o1);
-                DoubleVector c0 = DoubleVector.fromArray(SPECIES, bpi, o0);
-                DoubleVector c1 = DoubleVector.fromArray(SPECIES, bpi, o1);
+                @Real@Vector b0 = @Real@Vector.fromArray(SPECIES, b, o0);
+                @Real@Vector b1 = @Real@Vector.fromArray(SPECIES, b, o1);
+                @Real@Vector c0 = @Real@Vector.fromArray(SPECIES, bpi, o0);
+                @Real@Vector c1 = @Real@Vector.fromArray(SPECIES, bpi, o1);
                 p0 = b0.fma(rj, p0);
                 q0 = c0.fma(rIj, q0);
                 p1 = b1.fma(rj, p1);
@@ -417,32 +416,32 @@ final class LaneKernels implements LaneMatrixKernels {
             p1.add(q1).intoArray(apical, (i + 1) * l);
         }
         for (; i < rows; i++) {
-            DoubleVector si = DoubleVector.fromArray(SPECIES, xi, i * l).mul(rate);
-            DoubleVector ti = DoubleVector.fromArray(SPECIES, apicalPrev, i * l).mul(lateralRate);
-            DoubleVector p = DoubleVector.zero(SPECIES);
-            DoubleVector q = p;
+            @Real@Vector si = @Real@Vector.fromArray(SPECIES, xi, i * l).mul(eta);
+            @Real@Vector ti = @Real@Vector.fromArray(SPECIES, apicalPrev, i * l).mul(lateralRate);
+            @Real@Vector p = @Real@Vector.zero(SPECIES);
+            @Real@Vector q = p;
             int base = i * rowStride;
             for (int j = 0; j < cols; j++) {
                 int c = j * l;
                 int o = base + c;
-                DoubleVector bv = DoubleVector.fromArray(SPECIES, b, o);
-                DoubleVector cv = DoubleVector.fromArray(SPECIES, bpi, o);
-                p = bv.fma(DoubleVector.fromArray(SPECIES, r, c), p);
-                q = cv.fma(DoubleVector.fromArray(SPECIES, rI, c), q);
-                si.fma(DoubleVector.fromArray(SPECIES, h, c), bv.mul(keep)).intoArray(b, o);
-                cv.add(ti.mul(DoubleVector.fromArray(SPECIES, rIPrev, c))).intoArray(bpi, o);
+                @Real@Vector bv = @Real@Vector.fromArray(SPECIES, b, o);
+                @Real@Vector cv = @Real@Vector.fromArray(SPECIES, bpi, o);
+                p = bv.fma(@Real@Vector.fromArray(SPECIES, r, c), p);
+                q = cv.fma(@Real@Vector.fromArray(SPECIES, rI, c), q);
+                si.fma(@Real@Vector.fromArray(SPECIES, h, c), bv.mul(keep)).intoArray(b, o);
+                cv.add(ti.mul(@Real@Vector.fromArray(SPECIES, rIPrev, c))).intoArray(bpi, o);
             }
             p.add(q).intoArray(apical, i * l);
         }
     }
 
-    static void apicalWithFeedbackLearningReference(double[] b, double[] bpi, int rows, int cols, double[] r,
-            double[] rI, double[] apical, double[] xi, double[] h, double rate, double decay, double[] apicalPrev,
-            double lateralRate, double[] rIPrev) {
+    static void apicalWithFeedbackLearningReference(@real@[] b, @real@[] bpi, int rows, int cols, @real@[] r,
+            @real@[] rI, @real@[] apical, @real@[] xi, @real@[] h, double rate, double decay, @real@[] apicalPrev,
+            @real@ lateralRate, @real@[] rIPrev) {
         matVecPairReference(b, r, bpi, rI, rows, cols, apical);
         learnFromCorrelationReference(b, rows, cols, xi, h, rate, decay);
         final int l = LANES;
-        double[] post = new double[rows * l];
+        @real@[] post = new @real@[rows * l];
         for (int e = 0; e < post.length; e++) {
             post[e] = lateralRate * apicalPrev[e];
         }
@@ -451,11 +450,11 @@ final class LaneKernels implements LaneMatrixKernels {
 
     /** b := wᵀ and bpi := −b, with b rows × cols and w cols × rows. */
     @Override
-    public void tieTransposed(double[] w, double[] b, double[] bpi, int rows, int cols) {
+    public void tieTransposed(@real@[] w, @real@[] b, @real@[] bpi, int rows, int cols) {
         final int l = LANES;
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < cols; j++) {
-                DoubleVector v = DoubleVector.fromArray(SPECIES, w, (j * rows + i) * l);
+                @Real@Vector v = @Real@Vector.fromArray(SPECIES, w, (j * rows + i) * l);
                 int o = (i * cols + j) * l;
                 v.intoArray(b, o);
                 v.neg().intoArray(bpi, o);
@@ -463,12 +462,12 @@ final class LaneKernels implements LaneMatrixKernels {
         }
     }
 
-    static void tieTransposedReference(double[] w, double[] b, double[] bpi, int rows, int cols) {
+    static void tieTransposedReference(@real@[] w, @real@[] b, @real@[] bpi, int rows, int cols) {
         final int l = LANES;
         for (int k = 0; k < l; k++) {
             for (int i = 0; i < rows; i++) {
                 for (int j = 0; j < cols; j++) {
-                    double v = w[(j * rows + i) * l + k];
+                    @real@ v = w[(j * rows + i) * l + k];
                     b[(i * cols + j) * l + k] = v;
                     bpi[(i * cols + j) * l + k] = -v;
                 }
@@ -477,21 +476,21 @@ final class LaneKernels implements LaneMatrixKernels {
     }
 
     @Override
-    public void tieSignTransposed(double[] w, double[] b, double[] bpi, int rows, int cols) {
+    public void tieSignTransposed(@real@[] w, @real@[] b, @real@[] bpi, int rows, int cols) {
         final int l = LANES;
         int count = rows * cols;
-        DoubleVector sum = DoubleVector.zero(SPECIES);
+        @Real@Vector sum = @Real@Vector.zero(SPECIES);
         for (int e = 0; e < count; e++) {
-            sum = sum.add(DoubleVector.fromArray(SPECIES, w, e * l).abs());
+            sum = sum.add(@Real@Vector.fromArray(SPECIES, w, e * l).abs());
         }
-        DoubleVector m = sum.div(count);
-        DoubleVector minusM = m.neg();
-        DoubleVector zero = DoubleVector.zero(SPECIES);
+        @Real@Vector m = sum.div(count);
+        @Real@Vector minusM = m.neg();
+        @Real@Vector zero = @Real@Vector.zero(SPECIES);
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < cols; j++) {
-                DoubleVector v = DoubleVector.fromArray(SPECIES, w, (j * rows + i) * l);
-                DoubleVector s = zero.blend(m, v.compare(VectorOperators.GT, 0.0))
-                        .blend(minusM, v.compare(VectorOperators.LT, 0.0));
+                @Real@Vector v = @Real@Vector.fromArray(SPECIES, w, (j * rows + i) * l);
+                @Real@Vector s = zero.blend(m, v.compare(VectorOperators.GT, (@real@) 0))
+                        .blend(minusM, v.compare(VectorOperators.LT, (@real@) 0));
                 int o = (i * cols + j) * l;
                 s.intoArray(b, o);
                 s.neg().intoArray(bpi, o);
@@ -499,17 +498,17 @@ final class LaneKernels implements LaneMatrixKernels {
         }
     }
 
-    static void tieSignTransposedReference(double[] w, double[] b, double[] bpi, int rows, int cols) {
+    static void tieSignTransposedReference(@real@[] w, @real@[] b, @real@[] bpi, int rows, int cols) {
         final int l = LANES;
         for (int k = 0; k < l; k++) {
-            double sum = 0.0;
+            @real@ sum = 0;
             for (int e = 0; e < rows * cols; e++) {
                 sum += Math.abs(w[e * l + k]);
             }
-            double m = sum / (rows * cols);
+            @real@ m = sum / (rows * cols);
             for (int i = 0; i < rows; i++) {
                 for (int j = 0; j < cols; j++) {
-                    double v = w[(j * rows + i) * l + k];
+                    @real@ v = w[(j * rows + i) * l + k];
                     int o = (i * cols + j) * l + k;
                     b[o] = m * Math.signum(v);
                     bpi[o] = -b[o];
@@ -528,45 +527,45 @@ final class LaneKernels implements LaneMatrixKernels {
     /**
      * The prospective voltage of §2.2 and its rate: ŭ = old + c·(now − old) with c = taur·τ/dt,
      * r = φ(ŭ). Logistic and tanh are computed in the same loop on the lane species (with
-     * {@link VectorMath}, so the bits equal those of {@link Activation#values(double[], int, double[], int, int)});
+     * {@link VectorMath}, so the bits equal those of {@link Activation#values(@real@[], int, @real@[], int, int)});
      * other activations go through the array kernel, whose arrays, unlike vectors, cross a call the
      * JIT may not inline without being boxed.
      */
-    static void prospectiveRates(double[] now, double[] old, double c, Activation phi, double[] breve, double[] rate,
+    static void prospectiveRates(@real@[] now, @real@[] old, @real@ c, Activation phi, @real@[] breve, @real@[] rate,
             int count) {
-        DoubleVector cv = DoubleVector.broadcast(SPECIES, c);
+        @Real@Vector cv = @Real@Vector.broadcast(SPECIES, c);
         int bound = SPECIES.loopBound(count);
         switch (phi) {
             case LOGISTIC -> {
                 for (int e = 0; e < bound; e += LANES) {
-                    DoubleVector o = DoubleVector.fromArray(SPECIES, old, e);
-                    DoubleVector b = DoubleVector.fromArray(SPECIES, now, e).sub(o).fma(cv, o);
+                    @Real@Vector o = @Real@Vector.fromArray(SPECIES, old, e);
+                    @Real@Vector b = @Real@Vector.fromArray(SPECIES, now, e).sub(o).fma(cv, o);
                     b.intoArray(breve, e);
                     VectorMath.logistic(b).intoArray(rate, e);
                 }
                 for (int e = bound; e < count; e++) {
-                    double b = Math.fma(now[e] - old[e], c, old[e]);
+                    @real@ b = Math.fma(now[e] - old[e], c, old[e]);
                     breve[e] = b;
                     rate[e] = VectorMath.logistic(b);
                 }
             }
             case TANH -> {
                 for (int e = 0; e < bound; e += LANES) {
-                    DoubleVector o = DoubleVector.fromArray(SPECIES, old, e);
-                    DoubleVector b = DoubleVector.fromArray(SPECIES, now, e).sub(o).fma(cv, o);
+                    @Real@Vector o = @Real@Vector.fromArray(SPECIES, old, e);
+                    @Real@Vector b = @Real@Vector.fromArray(SPECIES, now, e).sub(o).fma(cv, o);
                     b.intoArray(breve, e);
                     VectorMath.tanh(b).intoArray(rate, e);
                 }
                 for (int e = bound; e < count; e++) {
-                    double b = Math.fma(now[e] - old[e], c, old[e]);
+                    @real@ b = Math.fma(now[e] - old[e], c, old[e]);
                     breve[e] = b;
                     rate[e] = VectorMath.tanh(b);
                 }
             }
             default -> {
                 for (int e = 0; e < bound; e += LANES) {
-                    DoubleVector o = DoubleVector.fromArray(SPECIES, old, e);
-                    DoubleVector.fromArray(SPECIES, now, e).sub(o).fma(cv, o).intoArray(breve, e);
+                    @Real@Vector o = @Real@Vector.fromArray(SPECIES, old, e);
+                    @Real@Vector.fromArray(SPECIES, now, e).sub(o).fma(cv, o).intoArray(breve, e);
                 }
                 for (int e = bound; e < count; e++) {
                     breve[e] = Math.fma(now[e] - old[e], c, old[e]);
@@ -579,15 +578,15 @@ final class LaneKernels implements LaneMatrixKernels {
     /**
      * rate = φ(v): the rates of the synapses-first order, whose prospective voltage is computed by
      * {@link #relax}. Logistic and tanh in this loop on the lane species (the bits of
-     * {@link Activation#values(double[], int, double[], int, int)}), others through the array kernel,
+     * {@link Activation#values(@real@[], int, @real@[], int, int)}), others through the array kernel,
      * as in {@link #prospectiveRates}.
      */
-    static void rates(Activation phi, double[] v, double[] rate, int count) {
+    static void rates(Activation phi, @real@[] v, @real@[] rate, int count) {
         int bound = SPECIES.loopBound(count);
         switch (phi) {
             case LOGISTIC -> {
                 for (int e = 0; e < bound; e += LANES) {
-                    VectorMath.logistic(DoubleVector.fromArray(SPECIES, v, e)).intoArray(rate, e);
+                    VectorMath.logistic(@Real@Vector.fromArray(SPECIES, v, e)).intoArray(rate, e);
                 }
                 for (int e = bound; e < count; e++) {
                     rate[e] = VectorMath.logistic(v[e]);
@@ -595,7 +594,7 @@ final class LaneKernels implements LaneMatrixKernels {
             }
             case TANH -> {
                 for (int e = 0; e < bound; e += LANES) {
-                    VectorMath.tanh(DoubleVector.fromArray(SPECIES, v, e)).intoArray(rate, e);
+                    VectorMath.tanh(@Real@Vector.fromArray(SPECIES, v, e)).intoArray(rate, e);
                 }
                 for (int e = bound; e < count; e++) {
                     rate[e] = VectorMath.tanh(v[e]);
@@ -605,17 +604,17 @@ final class LaneKernels implements LaneMatrixKernels {
         }
     }
 
-    static void ratesReference(Activation phi, double[] v, double[] rate, int count) {
+    static void ratesReference(Activation phi, @real@[] v, @real@[] rate, int count) {
         for (int e = 0; e < count; e++) {
-            rate[e] = phi.value(v[e]);
+            rate[e] = (@real@) phi.value(v[e]);
         }
     }
 
-    static void prospectiveRatesReference(double[] now, double[] old, double c, Activation phi, double[] breve,
-            double[] rate, int count) {
+    static void prospectiveRatesReference(@real@[] now, @real@[] old, @real@ c, Activation phi, @real@[] breve,
+            @real@[] rate, int count) {
         for (int e = 0; e < count; e++) {
             breve[e] = old[e] + c * (now[e] - old[e]);
-            rate[e] = phi.value(breve[e]);
+            rate[e] = (@real@) phi.value(breve[e]);
         }
     }
 
@@ -627,81 +626,81 @@ final class LaneKernels implements LaneMatrixKernels {
      * scalar remainder (only at width 1, where all entries belong to the one seed; a separate entry, so
      * that no scalar store stalls the next call's vector read).
      */
-    static void relax(double a, double[] x, double b, double[] y, double[] u, double rate, double[] next, int count,
-            double[] nonFinite) {
-        DoubleVector acc = DoubleVector.zero(SPECIES);
+    static void relax(@real@ a, @real@[] x, @real@ b, @real@[] y, @real@[] u, @real@ rate, @real@[] next, int count,
+            @real@[] nonFinite) {
+        @Real@Vector acc = @Real@Vector.zero(SPECIES);
         int bound = SPECIES.loopBound(count);
         for (int e = 0; e < bound; e += LANES) {
-            DoubleVector uv = DoubleVector.fromArray(SPECIES, u, e);
-            DoubleVector target = DoubleVector.fromArray(SPECIES, x, e).mul(a).add(DoubleVector.fromArray(SPECIES, y, e).mul(b));
-            DoubleVector v = uv.add(target.sub(uv).mul(rate));
+            @Real@Vector uv = @Real@Vector.fromArray(SPECIES, u, e);
+            @Real@Vector target = @Real@Vector.fromArray(SPECIES, x, e).mul(a).add(@Real@Vector.fromArray(SPECIES, y, e).mul(b));
+            @Real@Vector v = uv.add(target.sub(uv).mul(rate));
             v.intoArray(next, e);
             acc = acc.add(v.sub(v));
         }
         if (bound > 0) {
-            DoubleVector.fromArray(SPECIES, nonFinite, 0).add(acc).intoArray(nonFinite, 0);
+            @Real@Vector.fromArray(SPECIES, nonFinite, 0).add(acc).intoArray(nonFinite, 0);
         }
         for (int e = bound; e < count; e++) {
-            double v = u[e] + (x[e] * a + y[e] * b - u[e]) * rate;
+            @real@ v = u[e] + (x[e] * a + y[e] * b - u[e]) * rate;
             next[e] = v;
             nonFinite[LANES] += v - v;
         }
     }
 
     /** {@link #relax} with the second potential y + z (the apical potential plus the noise ξ). */
-    static void relax(double a, double[] x, double b, double[] y, double[] z, double[] u, double rate, double[] next,
-            int count, double[] nonFinite) {
-        DoubleVector acc = DoubleVector.zero(SPECIES);
+    static void relax(@real@ a, @real@[] x, @real@ b, @real@[] y, @real@[] z, @real@[] u, @real@ rate, @real@[] next,
+            int count, @real@[] nonFinite) {
+        @Real@Vector acc = @Real@Vector.zero(SPECIES);
         int bound = SPECIES.loopBound(count);
         for (int e = 0; e < bound; e += LANES) {
-            DoubleVector uv = DoubleVector.fromArray(SPECIES, u, e);
-            DoubleVector drive = DoubleVector.fromArray(SPECIES, y, e).add(DoubleVector.fromArray(SPECIES, z, e));
-            DoubleVector target = DoubleVector.fromArray(SPECIES, x, e).mul(a).add(drive.mul(b));
-            DoubleVector v = uv.add(target.sub(uv).mul(rate));
+            @Real@Vector uv = @Real@Vector.fromArray(SPECIES, u, e);
+            @Real@Vector drive = @Real@Vector.fromArray(SPECIES, y, e).add(@Real@Vector.fromArray(SPECIES, z, e));
+            @Real@Vector target = @Real@Vector.fromArray(SPECIES, x, e).mul(a).add(drive.mul(b));
+            @Real@Vector v = uv.add(target.sub(uv).mul(rate));
             v.intoArray(next, e);
             acc = acc.add(v.sub(v));
         }
         if (bound > 0) {
-            DoubleVector.fromArray(SPECIES, nonFinite, 0).add(acc).intoArray(nonFinite, 0);
+            @Real@Vector.fromArray(SPECIES, nonFinite, 0).add(acc).intoArray(nonFinite, 0);
         }
         for (int e = bound; e < count; e++) {
-            double v = u[e] + (x[e] * a + (y[e] + z[e]) * b - u[e]) * rate;
+            @real@ v = u[e] + (x[e] * a + (y[e] + z[e]) * b - u[e]) * rate;
             next[e] = v;
             nonFinite[LANES] += v - v;
         }
     }
 
     /** next = u + rate·(a·x − u): relaxation towards one attenuated potential (the free output). */
-    static void relax(double a, double[] x, double[] u, double rate, double[] next, int count, double[] nonFinite) {
-        DoubleVector acc = DoubleVector.zero(SPECIES);
+    static void relax(@real@ a, @real@[] x, @real@[] u, @real@ rate, @real@[] next, int count, @real@[] nonFinite) {
+        @Real@Vector acc = @Real@Vector.zero(SPECIES);
         int bound = SPECIES.loopBound(count);
         for (int e = 0; e < bound; e += LANES) {
-            DoubleVector uv = DoubleVector.fromArray(SPECIES, u, e);
-            DoubleVector v = uv.add(DoubleVector.fromArray(SPECIES, x, e).mul(a).sub(uv).mul(rate));
+            @Real@Vector uv = @Real@Vector.fromArray(SPECIES, u, e);
+            @Real@Vector v = uv.add(@Real@Vector.fromArray(SPECIES, x, e).mul(a).sub(uv).mul(rate));
             v.intoArray(next, e);
             acc = acc.add(v.sub(v));
         }
         if (bound > 0) {
-            DoubleVector.fromArray(SPECIES, nonFinite, 0).add(acc).intoArray(nonFinite, 0);
+            @Real@Vector.fromArray(SPECIES, nonFinite, 0).add(acc).intoArray(nonFinite, 0);
         }
         for (int e = bound; e < count; e++) {
-            double v = u[e] + (x[e] * a - u[e]) * rate;
+            @real@ v = u[e] + (x[e] * a - u[e]) * rate;
             next[e] = v;
             nonFinite[LANES] += v - v;
         }
     }
 
-    static void relaxReference(double a, double[] x, double b, double[] y, double[] z, double[] u, double rate,
-            double[] next, int count, double[] nonFinite) {
+    static void relaxReference(@real@ a, @real@[] x, @real@ b, @real@[] y, @real@[] z, @real@[] u, @real@ rate,
+            @real@[] next, int count, @real@[] nonFinite) {
         for (int e = 0; e < count; e++) {
-            double drive = z == null ? y[e] : y[e] + z[e];
+            @real@ drive = z == null ? y[e] : y[e] + z[e];
             next[e] = u[e] + rate * (a * x[e] + b * drive - u[e]);
             nonFinite[e % LANES] += next[e] - next[e];
         }
     }
 
-    static void relaxReference(double a, double[] x, double[] u, double rate, double[] next, int count,
-            double[] nonFinite) {
+    static void relaxReference(@real@ a, @real@[] x, @real@[] u, @real@ rate, @real@[] next, int count,
+            @real@[] nonFinite) {
         for (int e = 0; e < count; e++) {
             next[e] = u[e] + rate * (a * x[e] - u[e]);
             nonFinite[e % LANES] += next[e] - next[e];
@@ -712,12 +711,12 @@ final class LaneKernels implements LaneMatrixKernels {
      * The postsynaptic factor of the forward and W^IP rules (§3.1–3.2):
      * out = s·[r − φ(a·v)], with s = dt·η and v the dendritic potential of the previous step.
      */
-    static void predictionError(double s, double[] r, Activation phi, double a, double[] v, double[] out, int count) {
+    static void predictionError(@real@ s, @real@[] r, Activation phi, @real@ a, @real@[] v, @real@[] out, int count) {
         int bound = SPECIES.loopBound(count);
         if (phi == Activation.LOGISTIC) {
             for (int e = 0; e < bound; e += LANES) {
-                DoubleVector prediction = VectorMath.logistic(DoubleVector.fromArray(SPECIES, v, e).mul(a));
-                DoubleVector.fromArray(SPECIES, r, e).sub(prediction).mul(s).intoArray(out, e);
+                @Real@Vector prediction = VectorMath.logistic(@Real@Vector.fromArray(SPECIES, v, e).mul(a));
+                @Real@Vector.fromArray(SPECIES, r, e).sub(prediction).mul(s).intoArray(out, e);
             }
             for (int e = bound; e < count; e++) {
                 out[e] = (r[e] - VectorMath.logistic(v[e] * a)) * s;
@@ -727,25 +726,25 @@ final class LaneKernels implements LaneMatrixKernels {
         scale(a, v, out, count);
         phi.values(out, 0, out, 0, count); // the array kernel, as in prospectiveRates
         for (int e = 0; e < bound; e += LANES) {
-            DoubleVector.fromArray(SPECIES, r, e).sub(DoubleVector.fromArray(SPECIES, out, e)).mul(s).intoArray(out, e);
+            @Real@Vector.fromArray(SPECIES, r, e).sub(@Real@Vector.fromArray(SPECIES, out, e)).mul(s).intoArray(out, e);
         }
         for (int e = bound; e < count; e++) {
             out[e] = (r[e] - out[e]) * s;
         }
     }
 
-    static void predictionErrorReference(double s, double[] r, Activation phi, double a, double[] v, double[] out,
+    static void predictionErrorReference(@real@ s, @real@[] r, Activation phi, @real@ a, @real@[] v, @real@[] out,
             int count) {
         for (int e = 0; e < count; e++) {
-            out[e] = s * (r[e] - phi.value(a * v[e]));
+            out[e] = (@real@) (s * (r[e] - phi.value(a * v[e])));
         }
     }
 
     /** out = x·s. */
-    static void scale(double s, double[] x, double[] out, int count) {
+    static void scale(@real@ s, @real@[] x, @real@[] out, int count) {
         int bound = SPECIES.loopBound(count);
         for (int e = 0; e < bound; e += LANES) {
-            DoubleVector.fromArray(SPECIES, x, e).mul(s).intoArray(out, e);
+            @Real@Vector.fromArray(SPECIES, x, e).mul(s).intoArray(out, e);
         }
         for (int e = bound; e < count; e++) {
             out[e] = x[e] * s;
@@ -753,11 +752,11 @@ final class LaneKernels implements LaneMatrixKernels {
     }
 
     /** h ← h + (r − rPrev) − k·h: the rate high-pass of §2.3.10. */
-    static void highPass(double[] h, double[] r, double[] rPrev, double k, int count) {
+    static void highPass(@real@[] h, @real@[] r, @real@[] rPrev, @real@ k, int count) {
         int bound = SPECIES.loopBound(count);
         for (int e = 0; e < bound; e += LANES) {
-            DoubleVector hv = DoubleVector.fromArray(SPECIES, h, e);
-            DoubleVector dr = DoubleVector.fromArray(SPECIES, r, e).sub(DoubleVector.fromArray(SPECIES, rPrev, e));
+            @Real@Vector hv = @Real@Vector.fromArray(SPECIES, h, e);
+            @Real@Vector dr = @Real@Vector.fromArray(SPECIES, r, e).sub(@Real@Vector.fromArray(SPECIES, rPrev, e));
             hv.add(dr).sub(hv.mul(k)).intoArray(h, e);
         }
         for (int e = bound; e < count; e++) {
@@ -765,7 +764,7 @@ final class LaneKernels implements LaneMatrixKernels {
         }
     }
 
-    static void highPassReference(double[] h, double[] r, double[] rPrev, double k, int count) {
+    static void highPassReference(@real@[] h, @real@[] r, @real@[] rPrev, @real@ k, int count) {
         for (int e = 0; e < count; e++) {
             h[e] = h[e] + (r[e] - rPrev[e]) - k * h[e];
         }

@@ -1,3 +1,5 @@
+// Template: the build generates DoubleLaneStepperBase and FloatLaneStepperBase from this file
+// (@Real@ -> Double/Float, @real@ -> double/float; see palsim-core/pom.xml).
 package palsim.core.microcircuit;
 
 import palsim.core.feedback.FeedbackRule;
@@ -9,15 +11,19 @@ import palsim.core.neuron.Activation;
  * What both step orders' engines share: the state and kernels of the group, the constants a step
  * reads (conductance ratios of the somata, dt·η of every projection, filter factors), computed once
  * from the spec, and the per-step control (switches, the rule's schedule, this step's input and
- * target). {@link LaneStepper} and {@link SynapsesFirstStepper} differ only in which values their
+ * target). {@link @Real@LaneStepper} and {@link @Real@SynapsesFirstStepper} differ only in which values their
  * phases read and when they write them.
+ *
+ * <p>Every constant is derived in double from the spec and rounded once to {@code @real@} (as the
+ * reference does in float32: its parameters are derived in double precision and then used as
+ * float constants).
  */
-abstract class LaneStepperBase implements LaneEngine {
-    final LaneState s;
+abstract class @Real@LaneStepperBase implements LaneEngine {
+    final @Real@LaneState s;
     final int top;
     final int lanes;
     /** The matrix kernels of the group's width (the element-wise ones serve every width). */
-    final LaneMatrixKernels kernels;
+    final @Real@LaneMatrixKernels kernels;
     final int[] n;
     final Activation[] phi;
     final FeedbackRule rule;
@@ -28,28 +34,28 @@ abstract class LaneStepperBase implements LaneEngine {
     final double dt;
 
     // somata: u_eff (v_ss) as weighted sums, relaxation dt·G
-    final double hiddenBasalWeight;
-    final double hiddenApicalWeight;
-    final double hiddenRelaxation;
-    final double outputBasalWeightWithTarget;
-    final double outputTargetWeight;
-    final double outputBasalWeightFree;
-    final double outputRelaxation;
-    final double interneuronDendriteWeight;
-    final double interneuronNudgingWeight;
-    final double interneuronRelaxation;
+    final @real@ hiddenBasalWeight;
+    final @real@ hiddenApicalWeight;
+    final @real@ hiddenRelaxation;
+    final @real@ outputBasalWeightWithTarget;
+    final @real@ outputTargetWeight;
+    final @real@ outputBasalWeightFree;
+    final @real@ outputRelaxation;
+    final @real@ interneuronDendriteWeight;
+    final @real@ interneuronNudgingWeight;
+    final @real@ interneuronRelaxation;
     // learning: attenuations of the prediction errors and dt·η of every projection
-    final double[] forwardAttenuation;
-    final double[] forwardRate;
+    final @real@[] forwardAttenuation;
+    final @real@[] forwardRate;
     /** η^fw_ℓ itself, for rules that learn from the forward update (Kolen–Pollack). */
     final double[] forwardLearningRate;
     /** 1 − dt·η^fw_ℓ·λ, the forward decay a rule asks for ({@link FeedbackRule#forwardDecay()}). */
-    final double[] forwardKeep;
+    final @real@[] forwardKeep;
     final boolean forwardDecays;
-    final double interneuronAttenuation;
-    final double[] pyramidToInterneuronRate;
-    final double[] interneuronToPyramidRate;
-    final double highPassFactor;
+    final @real@ interneuronAttenuation;
+    final @real@[] pyramidToInterneuronRate;
+    final @real@[] interneuronToPyramidRate;
+    final @real@ highPassFactor;
     /** The rule's phases (weight mirrors), or null: always in learning mode. */
     final FeedbackSchedule schedule;
 
@@ -57,17 +63,20 @@ abstract class LaneStepperBase implements LaneEngine {
     LearningSwitches switches = LearningSwitches.OFF;
     /** Whether this step lies in a phase of the rule's schedule (always, without one). */
     boolean inRulePhase = true;
-    double[] input;
-    double[] target;
+    /** This step's input and target: the caller's arrays in double precision, rounded copies in float. */
+    @real@[] input;
+    @real@[] target;
+    private final @real@[] inputCopy;
+    private final @real@[] targetCopy;
 
     /**
      * @param staticInterneuronToPyramid whether B^PI never learns (its dt·η is then 0)
      */
-    LaneStepperBase(MicrocircuitSpec spec, LaneState state, boolean staticInterneuronToPyramid) {
+    @Real@LaneStepperBase(MicrocircuitSpec spec, @Real@LaneState state, boolean staticInterneuronToPyramid) {
         this.s = state;
         this.top = state.layers;
         this.lanes = state.lanes;
-        this.kernels = LaneMatrixKernels.forWidth(lanes);
+        this.kernels = @Real@LaneMatrixKernels.forWidth(lanes);
         this.n = state.n;
         this.rule = spec.feedbackRule();
         this.dt = spec.dt();
@@ -84,36 +93,39 @@ abstract class LaneStepperBase implements LaneEngine {
         }
 
         Conductances g = spec.conductances();
-        hiddenBasalWeight = g.basal() / g.hiddenTotal();
-        hiddenApicalWeight = g.apical() / g.hiddenTotal();
-        hiddenRelaxation = dt * g.hiddenTotal();
-        outputBasalWeightWithTarget = g.basal() / g.outputTotal();
-        outputTargetWeight = g.targetNudging() / g.outputTotal();
-        outputBasalWeightFree = g.outputBasalAttenuation();
-        outputRelaxation = dt * g.outputTotal();
-        interneuronDendriteWeight = g.dendrite() / g.interneuronTotal();
-        interneuronNudgingWeight = g.interneuronNudging() / g.interneuronTotal();
-        interneuronRelaxation = dt * g.interneuronTotal();
+        hiddenBasalWeight = (@real@) (g.basal() / g.hiddenTotal());
+        hiddenApicalWeight = (@real@) (g.apical() / g.hiddenTotal());
+        hiddenRelaxation = (@real@) (dt * g.hiddenTotal());
+        outputBasalWeightWithTarget = (@real@) (g.basal() / g.outputTotal());
+        outputTargetWeight = (@real@) (g.targetNudging() / g.outputTotal());
+        outputBasalWeightFree = (@real@) g.outputBasalAttenuation();
+        outputRelaxation = (@real@) (dt * g.outputTotal());
+        interneuronDendriteWeight = (@real@) (g.dendrite() / g.interneuronTotal());
+        interneuronNudgingWeight = (@real@) (g.interneuronNudging() / g.interneuronTotal());
+        interneuronRelaxation = (@real@) (dt * g.interneuronTotal());
 
-        forwardAttenuation = new double[top + 1];
-        forwardRate = new double[top + 1];
+        forwardAttenuation = new @real@[top + 1];
+        forwardRate = new @real@[top + 1];
         forwardLearningRate = new double[top + 1];
-        forwardKeep = new double[top + 1];
+        forwardKeep = new @real@[top + 1];
         forwardDecays = rule.forwardDecay() != 0;
         for (int l = 1; l <= top; l++) {
-            forwardAttenuation[l] = l == top ? g.outputBasalAttenuation() : g.hiddenBasalAttenuation();
+            forwardAttenuation[l] = (@real@) (l == top ? g.outputBasalAttenuation() : g.hiddenBasalAttenuation());
             forwardLearningRate[l] = spec.forwardLearningRate(l);
-            forwardRate[l] = dt * forwardLearningRate[l];
-            forwardKeep[l] = 1.0 - forwardRate[l] * rule.forwardDecay();
+            double rate = dt * forwardLearningRate[l];
+            forwardRate[l] = (@real@) rate;
+            forwardKeep[l] = (@real@) (1.0 - rate * rule.forwardDecay());
         }
-        interneuronAttenuation = g.interneuronDendriteAttenuation();
-        pyramidToInterneuronRate = new double[top];
-        interneuronToPyramidRate = new double[top];
+        interneuronAttenuation = (@real@) g.interneuronDendriteAttenuation();
+        pyramidToInterneuronRate = new @real@[top];
+        interneuronToPyramidRate = new @real@[top];
         for (int l = 1; l <= top - 1; l++) {
-            pyramidToInterneuronRate[l] = dt * spec.pyramidToInterneuronLearningRate(l);
-            interneuronToPyramidRate[l] = staticInterneuronToPyramid ? 0.0 : dt * spec.interneuronToPyramidLearningRate(l);
+            pyramidToInterneuronRate[l] = (@real@) (dt * spec.pyramidToInterneuronLearningRate(l));
+            interneuronToPyramidRate[l] = staticInterneuronToPyramid ? 0 : (@real@) (dt * spec.interneuronToPyramidLearningRate(l));
         }
-        highPassFactor = rule.highPassTau() > 0 ? dt / rule.highPassTau() : 0.0;
+        highPassFactor = rule.highPassTau() > 0 ? (@real@) (dt / rule.highPassTau()) : 0;
+        inputCopy = new @real@[n[0] * lanes];
+        targetCopy = new @real@[n[top] * lanes];
         schedule = rule.schedule().orElse(null);
     }
 
@@ -134,8 +146,8 @@ abstract class LaneStepperBase implements LaneEngine {
 
     @Override
     public void setInput(double[] input, double[] target) {
-        this.input = input;
-        this.target = target;
+        this.input = input == null ? null : LaneCopies.narrow(input, inputCopy);
+        this.target = target == null ? null : LaneCopies.narrow(target, targetCopy);
     }
 
     /** W_ℓ changes this step. */

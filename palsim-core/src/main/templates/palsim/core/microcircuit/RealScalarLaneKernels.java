@@ -1,29 +1,31 @@
+// Template: the build generates DoubleScalarLaneKernels and FloatScalarLaneKernels from this file
+// (@Real@ -> Double/Float, @real@ -> double/float; see palsim-core/pom.xml).
 package palsim.core.microcircuit;
 
 /**
- * The matrix kernels for a group of one seed (L = 1): plain {@code double} code on the one-seed
- * layout (matrices row-major), with {@link Math#fma} wherever {@link LaneKernels} uses a vector fma
+ * The matrix kernels for a group of one seed (L = 1): plain {@code @real@} code on the one-seed
+ * layout (matrices row-major), with {@link Math#fma} wherever {@link @Real@LaneKernels} uses a vector fma
  * and every sum accumulated in the same order, so each element gets exactly the bits it would get in
  * a lane of an L-lane group. A one-seed step touches a quarter of the memory of an L-lane step and
  * does no work for idle lanes.
  */
-final class ScalarLaneKernels implements LaneMatrixKernels {
-    static final ScalarLaneKernels INSTANCE = new ScalarLaneKernels();
+final class @Real@ScalarLaneKernels implements @Real@LaneMatrixKernels {
+    static final @Real@ScalarLaneKernels INSTANCE = new @Real@ScalarLaneKernels();
 
-    private ScalarLaneKernels() {}
+    private @Real@ScalarLaneKernels() {}
 
     @Override
-    public void matVec(double[] m, int rows, int cols, double[] x, double[] out) {
+    public void matVec(@real@[] m, int rows, int cols, @real@[] x, @real@[] out) {
         int i = 0;
         // four independent FMA chains, as in the vector kernel
         for (; i + 3 < rows; i += 4) {
-            double a0 = 0.0;
-            double a1 = 0.0;
-            double a2 = 0.0;
-            double a3 = 0.0;
+            @real@ a0 = 0;
+            @real@ a1 = 0;
+            @real@ a2 = 0;
+            @real@ a3 = 0;
             int o = i * cols;
             for (int j = 0; j < cols; j++, o++) {
-                double xj = x[j];
+                @real@ xj = x[j];
                 a0 = Math.fma(m[o], xj, a0);
                 a1 = Math.fma(m[o + cols], xj, a1);
                 a2 = Math.fma(m[o + 2 * cols], xj, a2);
@@ -35,7 +37,7 @@ final class ScalarLaneKernels implements LaneMatrixKernels {
             out[i + 3] = a3;
         }
         for (; i < rows; i++) {
-            double a = 0.0;
+            @real@ a = 0;
             int base = i * cols;
             for (int j = 0; j < cols; j++) {
                 a = Math.fma(m[base + j], x[j], a);
@@ -45,21 +47,21 @@ final class ScalarLaneKernels implements LaneMatrixKernels {
     }
 
     @Override
-    public void matVecPair(double[] a, double[] x, double[] b, double[] y, int rows, int cols, double[] out) {
+    public void matVecPair(@real@[] a, @real@[] x, @real@[] b, @real@[] y, int rows, int cols, @real@[] out) {
         int i = 0;
         for (; i + 3 < rows; i += 4) {
-            double p0 = 0.0;
-            double p1 = 0.0;
-            double p2 = 0.0;
-            double p3 = 0.0;
-            double q0 = 0.0;
-            double q1 = 0.0;
-            double q2 = 0.0;
-            double q3 = 0.0;
+            @real@ p0 = 0;
+            @real@ p1 = 0;
+            @real@ p2 = 0;
+            @real@ p3 = 0;
+            @real@ q0 = 0;
+            @real@ q1 = 0;
+            @real@ q2 = 0;
+            @real@ q3 = 0;
             int o = i * cols;
             for (int j = 0; j < cols; j++, o++) {
-                double xj = x[j];
-                double yj = y[j];
+                @real@ xj = x[j];
+                @real@ yj = y[j];
                 p0 = Math.fma(a[o], xj, p0);
                 p1 = Math.fma(a[o + cols], xj, p1);
                 p2 = Math.fma(a[o + 2 * cols], xj, p2);
@@ -75,8 +77,8 @@ final class ScalarLaneKernels implements LaneMatrixKernels {
             out[i + 3] = p3 + q3;
         }
         for (; i < rows; i++) {
-            double p = 0.0;
-            double q = 0.0;
+            @real@ p = 0;
+            @real@ q = 0;
             int o = i * cols;
             for (int j = 0; j < cols; j++, o++) {
                 p = Math.fma(a[o], x[j], p);
@@ -87,9 +89,9 @@ final class ScalarLaneKernels implements LaneMatrixKernels {
     }
 
     @Override
-    public void addOuter(double[] m, int rows, int cols, double[] post, double[] pre, double[] delta) {
+    public void addOuter(@real@[] m, int rows, int cols, @real@[] post, @real@[] pre, @real@[] delta) {
         for (int i = 0; i < rows; i++) {
-            double pi = post[i];
+            @real@ pi = post[i];
             int o = i * cols;
             if (delta == null) {
                 for (int j = 0; j < cols; j++, o++) {
@@ -97,7 +99,7 @@ final class ScalarLaneKernels implements LaneMatrixKernels {
                 }
             } else {
                 for (int j = 0; j < cols; j++, o++) {
-                    double d = pi * pre[j];
+                    @real@ d = pi * pre[j];
                     delta[o] = d;
                     m[o] = m[o] + d;
                 }
@@ -106,9 +108,9 @@ final class ScalarLaneKernels implements LaneMatrixKernels {
     }
 
     @Override
-    public void outer(double[] delta, int rows, int cols, double[] post, double[] pre) {
+    public void outer(@real@[] delta, int rows, int cols, @real@[] post, @real@[] pre) {
         for (int i = 0; i < rows; i++) {
-            double pi = post[i];
+            @real@ pi = post[i];
             int o = i * cols;
             for (int j = 0; j < cols; j++, o++) {
                 delta[o] = pi * pre[j];
@@ -117,18 +119,18 @@ final class ScalarLaneKernels implements LaneMatrixKernels {
     }
 
     @Override
-    public void addLowPassedOuter(double[] m, double[] d, int rows, int cols, double[] post, double[] pre, double k,
-            double[] delta) {
+    public void addLowPassedOuter(@real@[] m, @real@[] d, int rows, int cols, @real@[] post, @real@[] pre, @real@ k,
+            @real@[] delta) {
         for (int i = 0; i < rows; i++) {
-            double pi = post[i];
+            @real@ pi = post[i];
             int o = i * cols;
             for (int j = 0; j < cols; j++, o++) {
-                double raw = pi * pre[j];
+                @real@ raw = pi * pre[j];
                 if (delta != null) {
                     delta[o] = raw;
                 }
-                double old = d[o];
-                double filtered = Math.fma(raw - old, k, old);
+                @real@ old = d[o];
+                @real@ filtered = Math.fma(raw - old, k, old);
                 d[o] = filtered;
                 m[o] = m[o] + filtered;
             }
@@ -136,15 +138,15 @@ final class ScalarLaneKernels implements LaneMatrixKernels {
     }
 
     @Override
-    public void delayedUpdateThenMatVec(double[] m, double[] d, int rows, int cols, double[] post, double[] preLast,
-            double k, double[] pre, double[] out, boolean accumulate) {
+    public void delayedUpdateThenMatVec(@real@[] m, @real@[] d, int rows, int cols, @real@[] post, @real@[] preLast,
+            @real@ k, @real@[] pre, @real@[] out, boolean accumulate) {
         for (int i = 0; i < rows; i++) {
-            double pi = post[i];
-            double acc = accumulate ? out[i] : 0.0;
+            @real@ pi = post[i];
+            @real@ acc = accumulate ? out[i] : 0;
             int o = i * cols;
             for (int j = 0; j < cols; j++, o++) {
-                double old = d[o];
-                double w = m[o] + old;
+                @real@ old = d[o];
+                @real@ w = m[o] + old;
                 m[o] = w;
                 d[o] = Math.fma(pi * preLast[j] - old, k, old);
                 acc = Math.fma(w, pre[j], acc);
@@ -154,10 +156,11 @@ final class ScalarLaneKernels implements LaneMatrixKernels {
     }
 
     @Override
-    public void learnFromCorrelation(double[] m, int rows, int cols, double[] xi, double[] h, double rate, double decay) {
-        double keep = 1.0 - rate * decay;
+    public void learnFromCorrelation(@real@[] m, int rows, int cols, @real@[] xi, @real@[] h, double rate, double decay) {
+        @real@ keep = (@real@) (1.0 - rate * decay);
+        @real@ eta = (@real@) rate;
         for (int i = 0; i < rows; i++) {
-            double si = xi[i] * rate;
+            @real@ si = xi[i] * eta;
             int o = i * cols;
             for (int j = 0; j < cols; j++, o++) {
                 m[o] = Math.fma(si, h[j], m[o] * keep);
@@ -166,43 +169,44 @@ final class ScalarLaneKernels implements LaneMatrixKernels {
     }
 
     @Override
-    public void apicalWithFeedbackLearning(double[] b, double[] bpi, int rows, int cols, double[] r, double[] rI,
-            double[] apical, double[] xi, double[] h, double rate, double decay, double[] apicalPrev, double lateralRate,
-            double[] rIPrev) {
-        double keep = 1.0 - rate * decay;
+    public void apicalWithFeedbackLearning(@real@[] b, @real@[] bpi, int rows, int cols, @real@[] r, @real@[] rI,
+            @real@[] apical, @real@[] xi, @real@[] h, double rate, double decay, @real@[] apicalPrev, @real@ lateralRate,
+            @real@[] rIPrev) {
+        @real@ keep = (@real@) (1.0 - rate * decay);
+        @real@ eta = (@real@) rate;
         int i = 0;
         // four rows at a time: eight independent FMA chains instead of two latency-bound ones
         for (; i + 3 < rows; i += 4) {
-            double s0 = xi[i] * rate;
-            double s1 = xi[i + 1] * rate;
-            double s2 = xi[i + 2] * rate;
-            double s3 = xi[i + 3] * rate;
-            double t0 = apicalPrev[i] * lateralRate;
-            double t1 = apicalPrev[i + 1] * lateralRate;
-            double t2 = apicalPrev[i + 2] * lateralRate;
-            double t3 = apicalPrev[i + 3] * lateralRate;
-            double p0 = 0.0;
-            double p1 = 0.0;
-            double p2 = 0.0;
-            double p3 = 0.0;
-            double q0 = 0.0;
-            double q1 = 0.0;
-            double q2 = 0.0;
-            double q3 = 0.0;
+            @real@ s0 = xi[i] * eta;
+            @real@ s1 = xi[i + 1] * eta;
+            @real@ s2 = xi[i + 2] * eta;
+            @real@ s3 = xi[i + 3] * eta;
+            @real@ t0 = apicalPrev[i] * lateralRate;
+            @real@ t1 = apicalPrev[i + 1] * lateralRate;
+            @real@ t2 = apicalPrev[i + 2] * lateralRate;
+            @real@ t3 = apicalPrev[i + 3] * lateralRate;
+            @real@ p0 = 0;
+            @real@ p1 = 0;
+            @real@ p2 = 0;
+            @real@ p3 = 0;
+            @real@ q0 = 0;
+            @real@ q1 = 0;
+            @real@ q2 = 0;
+            @real@ q3 = 0;
             int o = i * cols;
             for (int j = 0; j < cols; j++, o++) {
-                double rj = r[j];
-                double rIj = rI[j];
-                double hj = h[j];
-                double pre = rIPrev[j];
-                double b0 = b[o];
-                double b1 = b[o + cols];
-                double b2 = b[o + 2 * cols];
-                double b3 = b[o + 3 * cols];
-                double c0 = bpi[o];
-                double c1 = bpi[o + cols];
-                double c2 = bpi[o + 2 * cols];
-                double c3 = bpi[o + 3 * cols];
+                @real@ rj = r[j];
+                @real@ rIj = rI[j];
+                @real@ hj = h[j];
+                @real@ pre = rIPrev[j];
+                @real@ b0 = b[o];
+                @real@ b1 = b[o + cols];
+                @real@ b2 = b[o + 2 * cols];
+                @real@ b3 = b[o + 3 * cols];
+                @real@ c0 = bpi[o];
+                @real@ c1 = bpi[o + cols];
+                @real@ c2 = bpi[o + 2 * cols];
+                @real@ c3 = bpi[o + 3 * cols];
                 p0 = Math.fma(b0, rj, p0);
                 p1 = Math.fma(b1, rj, p1);
                 p2 = Math.fma(b2, rj, p2);
@@ -226,14 +230,14 @@ final class ScalarLaneKernels implements LaneMatrixKernels {
             apical[i + 3] = p3 + q3;
         }
         for (; i < rows; i++) {
-            double si = xi[i] * rate;
-            double ti = apicalPrev[i] * lateralRate;
-            double p = 0.0;
-            double q = 0.0;
+            @real@ si = xi[i] * eta;
+            @real@ ti = apicalPrev[i] * lateralRate;
+            @real@ p = 0;
+            @real@ q = 0;
             int o = i * cols;
             for (int j = 0; j < cols; j++, o++) {
-                double bv = b[o];
-                double cv = bpi[o];
+                @real@ bv = b[o];
+                @real@ cv = bpi[o];
                 p = Math.fma(bv, r[j], p);
                 q = Math.fma(cv, rI[j], q);
                 b[o] = Math.fma(si, h[j], bv * keep);
@@ -244,10 +248,10 @@ final class ScalarLaneKernels implements LaneMatrixKernels {
     }
 
     @Override
-    public void tieTransposed(double[] w, double[] b, double[] bpi, int rows, int cols) {
+    public void tieTransposed(@real@[] w, @real@[] b, @real@[] bpi, int rows, int cols) {
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < cols; j++) {
-                double v = w[j * rows + i];
+                @real@ v = w[j * rows + i];
                 b[i * cols + j] = v;
                 bpi[i * cols + j] = -v;
             }
@@ -255,17 +259,17 @@ final class ScalarLaneKernels implements LaneMatrixKernels {
     }
 
     @Override
-    public void tieSignTransposed(double[] w, double[] b, double[] bpi, int rows, int cols) {
+    public void tieSignTransposed(@real@[] w, @real@[] b, @real@[] bpi, int rows, int cols) {
         int count = rows * cols;
-        double sum = 0.0;
+        @real@ sum = 0;
         for (int e = 0; e < count; e++) {
             sum += Math.abs(w[e]);
         }
-        double m = sum / count;
+        @real@ m = sum / count;
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < cols; j++) {
-                double v = w[j * rows + i];
-                double s = v > 0 ? m : v < 0 ? -m : 0.0;
+                @real@ v = w[j * rows + i];
+                @real@ s = v > 0 ? m : v < 0 ? -m : 0;
                 b[i * cols + j] = s;
                 bpi[i * cols + j] = -s;
             }
