@@ -29,8 +29,8 @@ import palsim.core.microcircuit.WeightRange;
 /**
  * One training step of the classification circuits (synapses-first order, everything learning,
  * teaching and noise on) for one seed alone and for a full group of L seeds: Yin-Yang [4-30-3] and
- * MNIST [784-100-10], PAL and FA, float64. Time per group step; divide by the seeds for a
- * seed-step.
+ * MNIST [784-100-10], PAL and FA, in float64 and float32 (whose full group holds more seeds: L
+ * depends on the precision). Time per group step; divide by the seeds for a seed-step.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -48,6 +48,9 @@ public class ClassificationStepBenchmark {
 
     @Param({"1", "L"})
     public String seeds;
+
+    @Param({"float64", "float32"})
+    public String precision;
 
     private MicrocircuitGroup group;
     private double[] input;
@@ -73,8 +76,9 @@ public class ClassificationStepBenchmark {
 
     @Setup(Level.Trial)
     public void build() {
-        MicrocircuitSpec spec = spec(network, rule);
-        int count = seeds.equals("L") ? MicrocircuitGroup.lanes(Precision.FLOAT64) : 1;
+        Precision p = Precision.byName(precision);
+        MicrocircuitSpec spec = spec(network, rule).toBuilder().precision(p).build();
+        int count = seeds.equals("L") ? MicrocircuitGroup.lanes(p) : 1;
         long[] s = new long[count];
         for (int i = 0; i < count; i++) {
             s[i] = 123456 + i;
