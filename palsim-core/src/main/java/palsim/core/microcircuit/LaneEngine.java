@@ -4,8 +4,10 @@ import palsim.core.feedback.FeedbackSignal;
 
 /**
  * What {@link MicrocircuitGroup} and {@link LaneFeedbackProjection} need from the code that runs a
- * step on a {@link LaneState}: one implementation per {@link StepOrder} ({@link LaneStepper} for
- * the rates-first order, {@link SynapsesFirstStepper} for the synapses-first order). Both share the
+ * step on a {@link LaneState}: one implementation per {@link StepOrder} and precision
+ * ({@code DoubleLaneStepper}/{@code FloatLaneStepper} for the rates-first order,
+ * {@code DoubleSynapsesFirstStepper}/{@code FloatSynapsesFirstStepper} for the synapses-first order,
+ * generated from one template each). Both orders share the
  * state layout and the kernels; they differ in which values a step reads and when it writes them.
  */
 interface LaneEngine {

@@ -11,7 +11,7 @@ import palsim.core.feedback.ForwardImage;
  *
  * <p>The rule's calls are <em>requests</em>, carried out by the engine in its pass over B_ℓ: the
  * stepper calls {@code rule.update(projection, …)} before it computes the apical potential, this
- * view records what the rule asked for, and {@link LaneStepper} applies it right after reading the
+ * view records what the rule asked for, and the engine ({@code DoubleLaneStepper}, {@code FloatLaneStepper}) applies it right after reading the
  * B_ℓ of before the step — in the same pass over the weights where it can (a learned B together
  * with a learning B^PI). A rule asks for at most one change of B_ℓ per step. Recording stores enums
  * and numbers only: a step allocates nothing.
@@ -57,7 +57,7 @@ final class LaneFeedbackProjection implements FeedbackProjection {
     }
 
     /**
-     * B_ℓ ← (1 − rate·decay)·B_ℓ + rate·x yᵀ with the signals taken as {@link LaneStepper#signal}
+     * B_ℓ ← (1 − rate·decay)·B_ℓ + rate·x yᵀ with the signals taken as the rates-first stepper's {@code signal}
      * describes (ξ_ℓ as refreshed in this step, h_{ℓ+1} as left by the previous step: quirk 3).
      */
     @Override

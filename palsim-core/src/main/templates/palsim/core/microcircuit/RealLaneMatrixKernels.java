@@ -5,8 +5,8 @@ package palsim.core.microcircuit;
 /**
  * The matrix kernels of the lane engine at one lane width: {@link @Real@LaneKernels#VECTOR} for groups of
  * two or more seeds (L lanes, one vector operation per element of every seed) and
- * {@link @Real@ScalarLaneKernels#INSTANCE} for a group of one seed (L = 1, plain {@code @real@} code, a
- * quarter of the memory). Arrays are laid out {@code [element][lane]} (see {@link @Real@LaneKernels}); at
+ * {@link @Real@ScalarLaneKernels#INSTANCE} for a group of one seed (L = 1, plain {@code @real@} code, 1/L of
+ * the memory). Arrays are laid out {@code [element][lane]} (see {@link @Real@LaneKernels}); at
  * L = 1 that is the plain one-seed layout. Both widths apply the same IEEE operations in the same
  * order to each element (the same fused multiply-adds, the same accumulation order), so a seed's
  * results are bit-identical at either width; {@code LaneWidthTest} checks it.

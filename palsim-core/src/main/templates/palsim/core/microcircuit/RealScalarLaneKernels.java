@@ -6,7 +6,7 @@ package palsim.core.microcircuit;
  * The matrix kernels for a group of one seed (L = 1): plain {@code @real@} code on the one-seed
  * layout (matrices row-major), with {@link Math#fma} wherever {@link @Real@LaneKernels} uses a vector fma
  * and every sum accumulated in the same order, so each element gets exactly the bits it would get in
- * a lane of an L-lane group. A one-seed step touches a quarter of the memory of an L-lane step and
+ * a lane of an L-lane group. A one-seed step touches 1/L of the memory of an L-lane step and
  * does no work for idle lanes.
  */
 final class @Real@ScalarLaneKernels implements @Real@LaneMatrixKernels {

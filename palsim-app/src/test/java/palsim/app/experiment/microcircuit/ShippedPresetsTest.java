@@ -105,6 +105,8 @@ class ShippedPresetsTest {
             var again = MicrocircuitConfigs.prepare(run.resolvedYaml());
             assertThat(again.settings()).as(name).isEqualTo(run.settings());
             assertThat(again.common()).as(name).isEqualTo(run.common());
+            assertThat(run.resolvedYaml()).as("%s: the Fig. 1 tasks run in float64 by default", name)
+                    .contains("  precision: float64\n");
         }
     }
 
