@@ -199,8 +199,8 @@ public record CircuitState(double[][] somaticVoltages, double[][] interneuronVol
             double[] b = weights.feedbackView(layer);
             double[] bpi = weights.interneuronToPyramidView(layer);
             switch (image) {
-                case TRANSPOSE -> DoubleScalarLaneKernels.INSTANCE.tieTransposed(w, b, bpi, n[layer], n[layer + 1]);
-                case SCALED_SIGN_OF_TRANSPOSE -> DoubleScalarLaneKernels.INSTANCE.tieSignTransposed(w, b, bpi, n[layer],
+                case TRANSPOSE -> RowMajorTies.tieTransposed(w, b, bpi, n[layer], n[layer + 1]);
+                case SCALED_SIGN_OF_TRANSPOSE -> RowMajorTies.tieSignTransposed(w, b, bpi, n[layer],
                         n[layer + 1]);
             }
         }

@@ -498,7 +498,7 @@ public final class ReferenceMicrocircuit {
         @Override
         public void setFromForward(ForwardImage image) {
             switch (image) {
-                case TRANSPOSE -> DoubleScalarLaneKernels.INSTANCE.tieTransposed(W[l + 1], B[l], BPI[l], n[l], n[l + 1]);
+                case TRANSPOSE -> RowMajorTies.tieTransposed(W[l + 1], B[l], BPI[l], n[l], n[l + 1]);
                 case SCALED_SIGN_OF_TRANSPOSE -> {
                     double sum = 0.0;
                     for (double w : W[l + 1]) {

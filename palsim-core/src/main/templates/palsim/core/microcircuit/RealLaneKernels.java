@@ -16,7 +16,7 @@ import palsim.core.neuron.VectorMath;
  * never mix, so a seed's numbers do not depend on which seeds share its group.
  *
  * <p>The matrix kernels ({@link @Real@LaneMatrixKernels}) come in two widths: these, for groups of two or
- * more seeds (L lanes), and {@link @Real@ScalarLaneKernels} for a group of one seed, whose arrays hold one
+ * more seeds (L lanes), and {@link @Real@ColumnLaneKernels} for a group of one seed, whose arrays hold one
  * value per element (L = 1). Both apply the same IEEE operations in the same order to each element,
  * so a seed's results are bit-identical at either width. The element-wise kernels below serve both
  * widths.

@@ -5,16 +5,17 @@ package palsim.core.microcircuit;
 /**
  * The matrix kernels of the lane engine at one lane width: {@link @Real@LaneKernels#VECTOR} for groups of
  * two or more seeds (L lanes, one vector operation per element of every seed) and
- * {@link @Real@ScalarLaneKernels#INSTANCE} for a group of one seed (L = 1, plain {@code @real@} code, 1/L of
- * the memory). Arrays are laid out {@code [element][lane]} (see {@link @Real@LaneKernels}); at
- * L = 1 that is the plain one-seed layout. Both widths apply the same IEEE operations in the same
+ * {@link @Real@ColumnLaneKernels#INSTANCE} for a group of one seed (L = 1, 1/L of the memory). Vectors are
+ * laid out {@code [element][lane]} (see {@link @Real@LaneKernels}), and so are matrices at L lanes
+ * ({@code [row][col][lane]}); at L = 1 a matrix is stored column-major ({@link @Real@ColumnLaneKernels#index}),
+ * and the matrix arguments below are in that storage. Both widths apply the same IEEE operations in the same
  * order to each element (the same fused multiply-adds, the same accumulation order), so a seed's
  * results are bit-identical at either width; {@code LaneWidthTest} checks it.
  */
 interface @Real@LaneMatrixKernels {
     /** The kernels for arrays of {@code lanes} lanes per element. */
     static @Real@LaneMatrixKernels forWidth(int lanes) {
-        return lanes == 1 ? @Real@ScalarLaneKernels.INSTANCE : @Real@LaneKernels.VECTOR;
+        return lanes == 1 ? @Real@ColumnLaneKernels.INSTANCE : @Real@LaneKernels.VECTOR;
     }
 
     /** out[i] = Σ_j m[i,j]·x[j] for every lane (FMA chain over j from 0); m rows × cols. */

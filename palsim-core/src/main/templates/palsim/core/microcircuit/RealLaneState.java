@@ -172,13 +172,13 @@ final class @Real@LaneState extends LaneState {
         WeightSnapshot w = s.weights();
         for (int l = 1; l <= layers; l++) {
             scatter(s.somaticVoltageView(l), somatic[l], k);
-            scatter(w.forwardView(l), forward[l], k);
+            scatterMatrix(w.forwardView(l), n[l], forward[l], k);
         }
         for (int l = 1; l <= layers - 1; l++) {
             scatter(s.interneuronVoltageView(l), interneuron[l], k);
-            scatter(w.pyramidToInterneuronView(l), pyramidToInterneuron[l], k);
-            scatter(w.feedbackView(l), feedback[l], k);
-            scatter(w.interneuronToPyramidView(l), interneuronToPyramid[l], k);
+            scatterMatrix(w.pyramidToInterneuronView(l), n[l + 1], pyramidToInterneuron[l], k);
+            scatterMatrix(w.feedbackView(l), n[l], feedback[l], k);
+            scatterMatrix(w.interneuronToPyramidView(l), n[l], interneuronToPyramid[l], k);
         }
         if (synapsesFirst) {
             // every neuron variable starts at 0 except u and u^I as given; ŭ = u until the first step
@@ -268,11 +268,7 @@ final class @Real@LaneState extends LaneState {
         if (laned == null) {
             return null;
         }
-        double[] oneSeed = new double[count];
-        for (int e = 0; e < count; e++) {
-            oneSeed[e] = laned[e * lanes + lane];
-        }
-        return oneSeed;
+        return gather(laned, matrixRows(q, l), lane, count);
     }
 
     @Override
@@ -282,16 +278,66 @@ final class @Real@LaneState extends LaneState {
 
     @Override
     double[] forwardUpdate(int l, int lane, int count) {
-        double[] oneSeed = new double[count];
-        for (int e = 0; e < count; e++) {
-            oneSeed[e] = forwardUpdate[l][e * lanes + lane];
-        }
-        return oneSeed;
+        return gather(forwardUpdate[l], n[l], lane, count);
     }
 
     @Override
     void write(CircuitQuantity q, int l, int lane, double[] values) {
-        scatter(values, arrayOf(q, l), lane);
+        int rows = matrixRows(q, l);
+        if (rows == 0) {
+            scatter(values, arrayOf(q, l), lane);
+        } else {
+            scatterMatrix(values, rows, arrayOf(q, l), lane);
+        }
+    }
+
+    /**
+     * The number of rows of matrix quantity {@code q} at layer {@code l}, or 0 for a vector. Matrices
+     * are stored {@code [row][col][lane]} at width L but column-major at width 1
+     * ({@link @Real@ColumnLaneKernels}), so moving one in or out of the state needs its shape.
+     */
+    private int matrixRows(CircuitQuantity q, int l) {
+        return switch (q) {
+            case FORWARD_WEIGHTS, FORWARD_LOW_PASS, FEEDBACK_WEIGHTS, INTERNEURON_TO_PYRAMID_WEIGHTS,
+                    INTERNEURON_TO_PYRAMID_LOW_PASS -> n[l];
+            case PYRAMID_TO_INTERNEURON_WEIGHTS, PYRAMID_TO_INTERNEURON_LOW_PASS -> n[l + 1];
+            default -> 0;
+        };
+    }
+
+    /**
+     * Lane k of a stored vector ({@code rows} = 0) or matrix with {@code rows} rows as one seed's
+     * row-major array of {@code count} values.
+     */
+    private double[] gather(@real@[] stored, int rows, int k, int count) {
+        double[] oneSeed = new double[count];
+        if (lanes > 1 || rows == 0) {
+            for (int e = 0; e < count; e++) {
+                oneSeed[e] = stored[e * lanes + k];
+            }
+        } else {
+            int cols = count / rows;
+            for (int i = 0; i < rows; i++) {
+                for (int j = 0; j < cols; j++) {
+                    oneSeed[i * cols + j] = stored[@Real@ColumnLaneKernels.index(i, j, rows)];
+                }
+            }
+        }
+        return oneSeed;
+    }
+
+    /** Lane k of a stored matrix with {@code rows} rows from one seed's row-major matrix (rounded once to {@code @real@}). */
+    private void scatterMatrix(double[] rowMajor, int rows, @real@[] stored, int k) {
+        if (lanes > 1) {
+            scatter(rowMajor, stored, k);
+            return;
+        }
+        int cols = rowMajor.length / rows;
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                stored[@Real@ColumnLaneKernels.index(i, j, rows)] = (@real@) rowMajor[i * cols + j];
+            }
+        }
     }
 
     @Override
@@ -299,7 +345,7 @@ final class @Real@LaneState extends LaneState {
         return noise != null;
     }
 
-    /** Lane k of matrix/vector {@code laned} from a one-seed array (rounded once to {@code @real@}). */
+    /** Lane k of the per-lane vector (or L-lane matrix) {@code laned} from a one-seed array (rounded once to {@code @real@}). */
     private void scatter(double[] oneSeed, @real@[] laned, int k) {
         for (int e = 0; e < oneSeed.length; e++) {
             laned[e * lanes + k] = (@real@) oneSeed[e];

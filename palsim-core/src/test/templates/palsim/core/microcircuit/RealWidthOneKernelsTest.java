@@ -12,11 +12,12 @@ import palsim.core.rng.RandomStreams;
 
 /**
  * The width-1 kernels against the L-lane kernels, bit for bit: every lane of an L-lane result must
- * equal the width-1 result on that lane's data alone ({@link @Real@LaneMatrixKernels}). The element-wise
+ * equal the width-1 result on that lane's data alone ({@link @Real@LaneMatrixKernels}), with the width-1
+ * matrices stored column-major ({@link @Real@ColumnLaneKernels}). The element-wise
  * kernels, which serve both widths, are checked the same way on element counts that leave a scalar
  * remainder at width 1.
  */
-class @Real@ScalarLaneKernelsTest {
+class @Real@WidthOneKernelsTest {
     private static final int L = @Real@LaneKernels.LANES;
     private static final @Real@LaneMatrixKernels VECTOR = @Real@LaneMatrixKernels.forWidth(L);
     private static final @Real@LaneMatrixKernels SCALAR = @Real@LaneMatrixKernels.forWidth(1);
@@ -74,9 +75,45 @@ class @Real@ScalarLaneKernelsTest {
         }
     }
 
+    /** Lane k of an L-lane rows × cols matrix ({@code [row][col][lane]}), stored column-major as at width 1. */
+    private static @real@[] columnLane(@real@[] laned, int k, int rows, int cols) {
+        @real@[] one = new @real@[rows * cols];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                one[@Real@ColumnLaneKernels.index(i, j, rows)] = laned[(i * cols + j) * L + k];
+            }
+        }
+        return one;
+    }
+
+    private static @real@[][] columnLanes(@real@[] laned, int rows, int cols) {
+        @real@[][] all = new @real@[L][];
+        for (int k = 0; k < L; k++) {
+            all[k] = columnLane(laned, k, rows, cols);
+        }
+        return all;
+    }
+
+    /** Every lane of an L-lane matrix equals, bit for bit, the width-1 column-major matrix of that lane. */
+    private static void assertSameMatrixBits(@real@[] laned, @real@[][] perLaneColumns, int rows, int cols, String what) {
+        for (int k = 0; k < L; k++) {
+            @real@[] v = columnLane(laned, k, rows, cols);
+            long[] a = new long[v.length];
+            long[] b = new long[v.length];
+            for (int e = 0; e < v.length; e++) {
+                a[e] = Double.doubleToRawLongBits(v[e]);
+                b[e] = Double.doubleToRawLongBits(perLaneColumns[k][e]);
+            }
+            assertThat(b).as("%s, lane %d", what, k).isEqualTo(a);
+        }
+    }
+
     @ParameterizedTest(name = "{0}×{1}")
-    @CsvSource({"1,1", "3,5", "4,4", "5,20", "20,10", "10,20", "7,3", "15,6", "8,1", "1,9", "9,2"})
-    void scalarMatrixKernelsGiveTheBitsOfEveryLane(int rows, int cols) {
+    // small sizes take the scalar loops of the width-1 kernels, the large ones their vector paths (whole
+    // four-vector blocks, single vectors and a masked partial vector of rows)
+    @CsvSource({"1,1", "3,5", "4,4", "5,20", "20,10", "10,20", "7,3", "15,6", "8,1", "1,9", "9,2", "100,78", "37,50",
+        "64,40", "33,31", "71,29", "17,128", "130,9"})
+    void widthOneMatrixKernelsGiveTheBitsOfEveryLane(int rows, int cols) {
         UniformRandomProvider rng = RandomStreams.seeded(rows * 1000L + cols);
         @real@[] m = random(rng, rows * cols * L);
         @real@[] m2 = random(rng, rows * cols * L);
@@ -89,7 +126,8 @@ class @Real@ScalarLaneKernelsTest {
         @real@[] post = random(rng, rows * L);
         @real@[] xi = random(rng, rows * L);
         @real@[] apicalPrev = random(rng, rows * L);
-        @real@[][] mK = lanes(m), m2K = lanes(m2), dK = lanes(d), wK = lanes(w), xK = lanes(x), yK = lanes(y);
+        @real@[][] mK = columnLanes(m, rows, cols), m2K = columnLanes(m2, rows, cols), dK = columnLanes(d, rows, cols);
+        @real@[][] wK = columnLanes(w, cols, rows), xK = lanes(x), yK = lanes(y);
         @real@[][] hK = lanes(h), preK = lanes(pre), postK = lanes(post), xiK = lanes(xi), apK = lanes(apicalPrev);
 
         @real@[] out = new @real@[rows * L];
@@ -109,32 +147,32 @@ class @Real@ScalarLaneKernelsTest {
         for (boolean observed : new boolean[] {false, true}) {
             @real@[] a = m.clone();
             @real@[] delta = new @real@[a.length];
-            @real@[][] aK = lanes(a);
+            @real@[][] aK = columnLanes(a, rows, cols);
             @real@[][] deltaK = new @real@[L][rows * cols];
             VECTOR.addOuter(a, rows, cols, post, pre, observed ? delta : null);
             for (int k = 0; k < L; k++) {
                 SCALAR.addOuter(aK[k], rows, cols, postK[k], preK[k], observed ? deltaK[k] : null);
             }
-            assertSameBits(a, aK, "addOuter");
-            assertSameBits(delta, deltaK, "addOuter Δ");
+            assertSameMatrixBits(a, aK, rows, cols, "addOuter");
+            assertSameMatrixBits(delta, deltaK, rows, cols, "addOuter Δ");
 
             @real@[] lp = d.clone();
-            @real@[][] lpK = lanes(lp);
+            @real@[][] lpK = columnLanes(lp, rows, cols);
             VECTOR.addLowPassedOuter(a, lp, rows, cols, post, pre, c(0.013), observed ? delta : null);
             for (int k = 0; k < L; k++) {
                 SCALAR.addLowPassedOuter(aK[k], lpK[k], rows, cols, postK[k], preK[k], c(0.013),
                         observed ? deltaK[k] : null);
             }
-            assertSameBits(a, aK, "addLowPassedOuter W");
-            assertSameBits(lp, lpK, "addLowPassedOuter D");
-            assertSameBits(delta, deltaK, "addLowPassedOuter Δ");
+            assertSameMatrixBits(a, aK, rows, cols, "addLowPassedOuter W");
+            assertSameMatrixBits(lp, lpK, rows, cols, "addLowPassedOuter D");
+            assertSameMatrixBits(delta, deltaK, rows, cols, "addLowPassedOuter Δ");
         }
 
         for (boolean accumulate : new boolean[] {false, true}) {
             @real@[] weights = d.clone();
-            @real@[][] weightsK = lanes(weights);
+            @real@[][] weightsK = columnLanes(weights, rows, cols);
             @real@[] pending = m2.clone();
-            @real@[][] pendingK = lanes(pending);
+            @real@[][] pendingK = columnLanes(pending, rows, cols);
             @real@[] sums = post.clone();
             @real@[][] sumsK = lanes(sums);
             VECTOR.delayedUpdateThenMatVec(weights, pending, rows, cols, post, pre, c(0.07), y, sums, accumulate);
@@ -142,8 +180,8 @@ class @Real@ScalarLaneKernelsTest {
                 SCALAR.delayedUpdateThenMatVec(weightsK[k], pendingK[k], rows, cols, postK[k], preK[k], c(0.07), yK[k], sumsK[k],
                         accumulate);
             }
-            assertSameBits(weights, weightsK, "delayedUpdateThenMatVec W");
-            assertSameBits(pending, pendingK, "delayedUpdateThenMatVec D");
+            assertSameMatrixBits(weights, weightsK, rows, cols, "delayedUpdateThenMatVec W");
+            assertSameMatrixBits(pending, pendingK, rows, cols, "delayedUpdateThenMatVec D");
             assertSameBits(sums, sumsK, "delayedUpdateThenMatVec out");
         }
 
@@ -153,20 +191,20 @@ class @Real@ScalarLaneKernelsTest {
         for (int k = 0; k < L; k++) {
             SCALAR.outer(deltaK[k], rows, cols, postK[k], yK[k]);
         }
-        assertSameBits(delta, deltaK, "outer");
+        assertSameMatrixBits(delta, deltaK, rows, cols, "outer");
 
         @real@[] b = m.clone();
-        @real@[][] bK = lanes(b);
+        @real@[][] bK = columnLanes(b, rows, cols);
         VECTOR.learnFromCorrelation(b, rows, cols, xi, h, c(0.37), c(1e-3));
         for (int k = 0; k < L; k++) {
             SCALAR.learnFromCorrelation(bK[k], rows, cols, xiK[k], hK[k], c(0.37), c(1e-3));
         }
-        assertSameBits(b, bK, "learnFromCorrelation");
+        assertSameMatrixBits(b, bK, rows, cols, "learnFromCorrelation");
 
         @real@[] fb = m.clone();
         @real@[] bpi = m2.clone();
         @real@[] apical = new @real@[rows * L];
-        @real@[][] fbK = lanes(fb), bpiK = lanes(bpi);
+        @real@[][] fbK = columnLanes(fb, rows, cols), bpiK = columnLanes(bpi, rows, cols);
         @real@[][] apicalK = new @real@[L][rows];
         VECTOR.apicalWithFeedbackLearning(fb, bpi, rows, cols, x, y, apical, xi, h, c(0.05), c(0.2), apicalPrev, c(-0.01), pre);
         for (int k = 0; k < L; k++) {
@@ -174,8 +212,8 @@ class @Real@ScalarLaneKernelsTest {
                     c(0.2), apK[k], c(-0.01), preK[k]);
         }
         assertSameBits(apical, apicalK, "apical");
-        assertSameBits(fb, fbK, "apical B");
-        assertSameBits(bpi, bpiK, "apical B^PI");
+        assertSameMatrixBits(fb, fbK, rows, cols, "apical B");
+        assertSameMatrixBits(bpi, bpiK, rows, cols, "apical B^PI");
 
         @real@[] tb = new @real@[rows * cols * L];
         @real@[] tbpi = new @real@[rows * cols * L];
@@ -185,15 +223,15 @@ class @Real@ScalarLaneKernelsTest {
         for (int k = 0; k < L; k++) {
             SCALAR.tieTransposed(wK[k], tbK[k], tbpiK[k], rows, cols);
         }
-        assertSameBits(tb, tbK, "tie B");
-        assertSameBits(tbpi, tbpiK, "tie B^PI");
+        assertSameMatrixBits(tb, tbK, rows, cols, "tie B");
+        assertSameMatrixBits(tbpi, tbpiK, rows, cols, "tie B^PI");
 
         VECTOR.tieSignTransposed(w, tb, tbpi, rows, cols);
         for (int k = 0; k < L; k++) {
             SCALAR.tieSignTransposed(wK[k], tbK[k], tbpiK[k], rows, cols);
         }
-        assertSameBits(tb, tbK, "sign-symmetric B");
-        assertSameBits(tbpi, tbpiK, "sign-symmetric B^PI");
+        assertSameMatrixBits(tb, tbK, rows, cols, "sign-symmetric B");
+        assertSameMatrixBits(tbpi, tbpiK, rows, cols, "sign-symmetric B^PI");
     }
 
     @ParameterizedTest(name = "{0}, {1} elements")
