@@ -12,7 +12,7 @@ import palsim.core.microcircuit.MicrocircuitGroup;
 import palsim.core.microcircuit.MicrocircuitSpec;
 
 /**
- * Splits a run's seeds into groups of at most L (in the given order) and runs the groups on a
+ * Splits a run's seeds into groups (in the given order, at most L seeds each) and runs the groups on a
  * number of threads. Each group is computed by one thread from its own state, so a seed's results
  * do not depend on the thread count or on which thread ran it.
  */
@@ -20,16 +20,39 @@ public final class SeedGroups {
     private SeedGroups() {}
 
     /**
-     * Consecutive groups of at most L seeds: [s_0 … s_{L−1}], [s_L …], …, with L the lanes of a
-     * group of {@code spec} ({@link MicrocircuitGroup#lanes(MicrocircuitSpec)}).
+     * A projection with at least this many weights makes a circuit "large": its seeds run one per group
+     * ({@link #seedsPerGroup}).
+     */
+    static final int LARGE_PROJECTION = 16_384;
+
+    /**
+     * Consecutive groups of at most {@link #seedsPerGroup} seeds: [s_0 … s_{G−1}], [s_G …], …
      */
     public static List<long[]> partition(MicrocircuitSpec spec, long[] seeds) {
-        int lanes = MicrocircuitGroup.lanes(spec);
+        int size = seedsPerGroup(spec);
         List<long[]> groups = new ArrayList<>();
-        for (int from = 0; from < seeds.length; from += lanes) {
-            groups.add(Arrays.copyOfRange(seeds, from, Math.min(from + lanes, seeds.length)));
+        for (int from = 0; from < seeds.length; from += size) {
+            groups.add(Arrays.copyOfRange(seeds, from, Math.min(from + size, seeds.length)));
         }
         return groups;
+    }
+
+    /**
+     * How many seeds share a group: L ({@link MicrocircuitGroup#lanes(MicrocircuitSpec)}) for small
+     * circuits, where one vector operation serves L seeds; 1 for circuits with a projection of at least
+     * {@link #LARGE_PROJECTION} weights (MNIST's 100 × 784). Such a step streams its weights from the
+     * caches, so a seed costs about as much alone (column-major kernels) as in a lane of a group whose
+     * L copies no longer fit — and one-seed groups spread over the threads without the idle lanes of a
+     * last, partly filled group. A seed's results are the same either way.
+     */
+    public static int seedsPerGroup(MicrocircuitSpec spec) {
+        int[] n = spec.layers();
+        for (int l = 1; l < n.length; l++) {
+            if ((long) n[l] * n[l - 1] >= LARGE_PROJECTION) {
+                return 1;
+            }
+        }
+        return MicrocircuitGroup.lanes(spec);
     }
 
     /**
