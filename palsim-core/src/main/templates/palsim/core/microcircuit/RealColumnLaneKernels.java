@@ -21,9 +21,9 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>Small matrices (fewer than {@link #VECTOR_MIN_ELEMENTS} elements, or fewer rows than one
  * vector) take plain scalar loops over the same storage: in a one-seed run the interpreter and C1
  * execute those long before C2 has compiled the Vector API code, which matters for short runs, and
- * a few dozen elements gain nothing from vectors (every Fig. 1 and Yin-Yang matrix is below the limit, MNIST's
- * 10 × 100 ones above it). Both paths apply the same IEEE operations in the
- * same order to every element, so the choice never changes a bit.
+ * a few dozen elements gain nothing from vectors (the Fig. 1 matrices and Yin-Yang's up to 60 hidden
+ * neurons are below the limit, all of MNIST's above it). Both paths apply the same IEEE operations in
+ * the same order to every element, so the choice never changes a bit.
  */
 final class @Real@ColumnLaneKernels implements @Real@LaneMatrixKernels {
     static final @Real@ColumnLaneKernels INSTANCE = new @Real@ColumnLaneKernels();
