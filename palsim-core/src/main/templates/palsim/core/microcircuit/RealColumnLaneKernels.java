@@ -61,10 +61,11 @@ final class @Real@ColumnLaneKernels implements @Real@LaneMatrixKernels {
         }
     }
 
-    // The scalar and the vector path of each kernel are separate methods: C2 compiles what is hot, and a
-    // method holding both (profiled hot together when a circuit has large and small matrices) grew past
-    // its inlining budget, so that some Vector API intrinsics were left as calls — boxed vectors, several
-    // times slower in a real run than in a benchmark of one shape.
+    // The scalar and the vector path of each product kernel are separate methods: C2 compiles what is hot,
+    // and a method holding both (profiled hot together when a circuit has large and small matrices) grew
+    // past its inlining budget, so that some Vector API intrinsics were left as calls — boxed vectors,
+    // several times slower in a real run than in a benchmark of one shape. The element-wise kernels below
+    // are small enough to keep both loops.
 
     private static void matVecScalar(@real@[] m, int rows, int cols, @real@[] x, @real@[] out) {
         for (int i = 0; i < rows; i++) {
