@@ -283,12 +283,7 @@ final class @Real@LaneState extends LaneState {
 
     @Override
     void write(CircuitQuantity q, int l, int lane, double[] values) {
-        int rows = matrixRows(q, l);
-        if (rows == 0) {
-            scatter(values, arrayOf(q, l), lane);
-        } else {
-            scatterMatrix(values, rows, arrayOf(q, l), lane);
-        }
+        scatterMatrix(values, matrixRows(q, l), arrayOf(q, l), lane);
     }
 
     /**
@@ -326,9 +321,12 @@ final class @Real@LaneState extends LaneState {
         return oneSeed;
     }
 
-    /** Lane k of a stored matrix with {@code rows} rows from one seed's row-major matrix (rounded once to {@code @real@}). */
+    /**
+     * Lane k of a stored vector ({@code rows} = 0) or matrix with {@code rows} rows from one seed's
+     * row-major array (rounded once to {@code @real@}); the inverse of {@link #gather}.
+     */
     private void scatterMatrix(double[] rowMajor, int rows, @real@[] stored, int k) {
-        if (lanes > 1) {
+        if (lanes > 1 || rows == 0) {
             scatter(rowMajor, stored, k);
             return;
         }
